@@ -1,0 +1,108 @@
+package com.creditdesk.command.account;
+
+import com.creditdesk.api.account.AccountCommands.LiftHold;
+import com.creditdesk.api.account.AccountCommands.OpenAccount;
+import com.creditdesk.api.account.AccountCommands.PutOnHold;
+import com.creditdesk.api.account.AccountCommands.RegisterSecurity;
+import com.creditdesk.api.account.AccountCommands.SetCreditLimit;
+import com.creditdesk.api.account.Language;
+import com.creditdesk.api.account.LimitSource;
+import com.creditdesk.api.account.Segment;
+import com.creditdesk.api.account.SecurityType;
+import com.creditdesk.command.account.CustomerAccount.LimitAnswer;
+import com.creditdesk.command.common.CommandSender;
+import com.creditdesk.platform.security.Roles;
+import com.creditdesk.platform.web.validation.Amount;
+import com.creditdesk.platform.web.validation.AmountOrZero;
+import com.creditdesk.platform.web.validation.CurrencyCode;
+import com.creditdesk.platform.web.validation.Id;
+import com.creditdesk.platform.web.validation.Text;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/accounts")
+class AccountController {
+    private final CommandSender commands;
+
+    AccountController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    record OpenAccountRequest(@Id String customerId, @Text @Size(max = 200) String name, @NotNull Segment segment,
+                              @CurrencyCode String currency, @Text @Size(max = 64) String accountManager,
+                              @NotNull Language language) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Map<String, String>> open(@Valid @RequestBody OpenAccountRequest body, Authentication user) {
+        return commands.<String>send(new OpenAccount(body.customerId(), body.name(), body.segment(), body.currency(),
+                        body.accountManager(), body.language(), user.getName()))
+                .map(id -> Map.of("customerId", id));
+    }
+
+    record CreditLimitRequest(@AmountOrZero BigDecimal amount, @NotNull LimitSource source, @Text String reason,
+                              LocalDate reviewDate) {
+    }
+
+    /** Credit sets the analyst's limit; the insurer's limit comes in through an integration. */
+    @PutMapping("/{customerId}/credit-limit")
+    Mono<LimitAnswer> setCreditLimit(@PathVariable @Id String customerId, @Valid @RequestBody CreditLimitRequest body,
+                                     Authentication user) {
+        String required = body.source() == LimitSource.ANALYST ? Roles.CREDIT : Roles.INTEGRATION;
+        if (user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_" + required))) {
+            return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "a limit from source " + body.source() + " is set by role " + required));
+        }
+        return commands.send(new SetCreditLimit(customerId, body.amount(), body.source(), body.reason(),
+                body.reviewDate(), user.getName()));
+    }
+
+    record SecurityRequest(@Id String securityId, @NotNull SecurityType type, @Amount BigDecimal amount,
+                           LocalDate validUntil) {
+    }
+
+    @PostMapping("/{customerId}/securities")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Map<String, String>> registerSecurity(@PathVariable @Id String customerId,
+                                               @Valid @RequestBody SecurityRequest body, Authentication user) {
+        return commands.<String>send(new RegisterSecurity(customerId, body.securityId(), body.type(), body.amount(),
+                        body.validUntil(), user.getName()))
+                .map(id -> Map.of("securityId", id));
+    }
+
+    record HoldRequest(@Text String reason) {
+    }
+
+    @PostMapping("/{customerId}/hold")
+    Mono<Map<String, Object>> putOnHold(@PathVariable @Id String customerId, @Valid @RequestBody HoldRequest body,
+                                        Authentication user) {
+        return commands.send(new PutOnHold(customerId, body.reason(), user.getName()))
+                .thenReturn(Map.of("customerId", customerId, "onHold", true));
+    }
+
+    @DeleteMapping("/{customerId}/hold")
+    Mono<Map<String, Object>> liftHold(@PathVariable @Id String customerId, @Valid @RequestBody HoldRequest body,
+                                       Authentication user) {
+        return commands.send(new LiftHold(customerId, body.reason(), user.getName()))
+                .thenReturn(Map.of("customerId", customerId, "onHold", false));
+    }
+}

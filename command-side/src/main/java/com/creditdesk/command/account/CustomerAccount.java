@@ -1,0 +1,397 @@
+package com.creditdesk.command.account;
+
+import com.creditdesk.api.account.AccountCommands.LiftHold;
+import com.creditdesk.api.account.AccountCommands.OpenAccount;
+import com.creditdesk.api.account.AccountCommands.PutOnHold;
+import com.creditdesk.api.account.AccountCommands.RegisterSecurity;
+import com.creditdesk.api.account.AccountCommands.SetCreditLimit;
+import com.creditdesk.api.account.AccountEvents.AccountOpened;
+import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
+import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
+import com.creditdesk.api.account.AccountEvents.HoldLifted;
+import com.creditdesk.api.account.AccountEvents.LimitExceeded;
+import com.creditdesk.api.account.AccountEvents.SecurityRegistered;
+import com.creditdesk.api.account.Language;
+import com.creditdesk.api.account.LimitSource;
+import com.creditdesk.api.account.Segment;
+import com.creditdesk.api.common.Amounts;
+import com.creditdesk.api.invoice.InvoiceCommands.InvoiceIssuance;
+import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.order.BlockReason;
+import com.creditdesk.api.order.CreditDecision;
+import com.creditdesk.api.order.CreditPolicy;
+import com.creditdesk.api.order.OrderCommands.CancelOrder;
+import com.creditdesk.api.order.OrderCommands.OrderPlacement;
+import com.creditdesk.api.order.OrderCommands.PlaceOrder;
+import com.creditdesk.api.order.OrderEvents.OrderAccepted;
+import com.creditdesk.api.order.OrderEvents.OrderBlocked;
+import com.creditdesk.api.order.OrderEvents.OrderCancelled;
+import com.creditdesk.api.order.OrderStatus;
+import com.creditdesk.api.payment.Allocation;
+import com.creditdesk.api.payment.PaymentCommands.PaymentRegistration;
+import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
+import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
+import com.creditdesk.command.common.CommandRefused.InvalidInput;
+import com.creditdesk.command.common.CommandRefused.NotFound;
+import com.creditdesk.command.common.CommandRefused.RuleViolated;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static com.creditdesk.api.common.Amounts.same;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One customer's credit account: the consistency boundary for everything that moves its exposure.
+ * Command handlers check a rule, refuse or apply; event sourcing handlers only assign state. The
+ * rules themselves (credit policy, allocation, overdue) are plain classes beside it.
+ */
+@Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "accountCache")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class CustomerAccount {
+
+    @AggregateIdentifier
+    private String customerId;
+    private String name;
+    private Segment segment;
+    private String currency;
+    private String accountManager;
+    private Language language;
+    private BigDecimal analystLimit;
+    private BigDecimal insurerLimit;
+    private boolean onHold;
+    private int paymentTermDays;
+    private BigDecimal unappliedCredit = BigDecimal.ZERO;
+    private Map<String, SecurityLine> securities = new LinkedHashMap<>();
+    private Map<String, OrderLine> orders = new HashMap<>();
+    private Map<String, OpenInvoice> invoices = new LinkedHashMap<>();
+    private Map<String, PaymentLine> payments = new HashMap<>();
+
+    protected CustomerAccount() {
+        // for Axon and Jackson
+    }
+
+    // ---- opening ---------------------------------------------------------------------------
+
+    /** Opening is idempotent: the same account sent again changes nothing; other content conflicts. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(OpenAccount cmd) {
+        if (customerId != null) {
+            boolean same = name.equals(cmd.name()) && segment == cmd.segment() && currency.equals(cmd.currency())
+                    && accountManager.equals(cmd.accountManager()) && language == cmd.language();
+            if (!same) {
+                throw RuleViolated.idConflict("account", cmd.customerId());
+            }
+            return customerId;
+        }
+        apply(new AccountOpened(cmd.customerId(), cmd.name(), cmd.segment(), cmd.currency(), cmd.accountManager(),
+                cmd.language(), cmd.actor()));
+        return cmd.customerId();
+    }
+
+    @EventSourcingHandler
+    void on(AccountOpened event) {
+        customerId = event.customerId();
+        name = event.name();
+        segment = event.segment();
+        currency = event.currency();
+        accountManager = event.accountManager();
+        language = event.language();
+        paymentTermDays = event.segment().standardTermDays();
+    }
+
+    // ---- limits and securities ---------------------------------------------------------------
+
+    public record LimitAnswer(BigDecimal effectiveLimit, BigDecimal availableCredit) {
+    }
+
+    @CommandHandler
+    public LimitAnswer handle(SetCreditLimit cmd, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        BigDecimal before = effectiveLimit();
+        BigDecimal after = effectiveLimit(cmd.source() == LimitSource.ANALYST ? cmd.amount() : analystLimit,
+                cmd.source() == LimitSource.INSURER ? cmd.amount() : insurerLimit);
+        apply(new CreditLimitSet(customerId, cmd.amount(), cmd.source(), cmd.reason(), cmd.reviewDate(), before, after,
+                cmd.actor()));
+        BigDecimal exposure = exposure();
+        BigDecimal securitiesValue = activeSecurities(today);
+        if (after.compareTo(before) < 0 && exposure.compareTo(after.add(securitiesValue)) > 0) {
+            apply(new LimitExceeded(customerId, null, after, securitiesValue, exposure, BigDecimal.ZERO,
+                    exposure.subtract(after.add(securitiesValue)), cmd.actor()));
+        }
+        return new LimitAnswer(after, availableCredit(today));
+    }
+
+    @EventSourcingHandler
+    void on(CreditLimitSet event) {
+        if (event.source() == LimitSource.ANALYST) {
+            analystLimit = event.amount();
+        } else {
+            insurerLimit = event.amount();
+        }
+    }
+
+    @CommandHandler
+    public String handle(RegisterSecurity cmd) {
+        SecurityLine known = securities.get(cmd.securityId());
+        if (known != null) {
+            if (known.type() != cmd.type() || !same(known.amount(), cmd.amount())
+                    || !Objects.equals(known.validUntil(), cmd.validUntil())) {
+                throw RuleViolated.idConflict("security", cmd.securityId());
+            }
+            return cmd.securityId();
+        }
+        apply(new SecurityRegistered(customerId, cmd.securityId(), cmd.type(), cmd.amount(), cmd.validUntil(),
+                cmd.actor()));
+        return cmd.securityId();
+    }
+
+    @EventSourcingHandler
+    void on(SecurityRegistered event) {
+        securities.put(event.securityId(),
+                new SecurityLine(event.securityId(), event.type(), event.amount(), event.validUntil()));
+    }
+
+    // ---- hold ------------------------------------------------------------------------------------
+
+    /** Putting an account on hold that already is, or lifting a hold that is not there, records nothing. */
+    @CommandHandler
+    public void handle(PutOnHold cmd) {
+        if (!onHold) {
+            apply(new AccountPutOnHold(customerId, cmd.reason(), cmd.actor()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountPutOnHold event) {
+        onHold = true;
+    }
+
+    @CommandHandler
+    public void handle(LiftHold cmd) {
+        if (onHold) {
+            apply(new HoldLifted(customerId, cmd.reason(), cmd.actor()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HoldLifted event) {
+        onHold = false;
+    }
+
+    // ---- orders ----------------------------------------------------------------------------------
+
+    /** Every order is checked by the credit policy when it is placed, and the decision keeps its inputs. */
+    @CommandHandler
+    public OrderPlacement handle(PlaceOrder cmd, Clock clock) {
+        OrderLine known = orders.get(cmd.orderId());
+        if (known != null) {
+            if (!same(known.amount(), cmd.amount()) || !known.currency().equals(cmd.currency())
+                    || !Objects.equals(known.description(), cmd.description())) {
+                throw RuleViolated.idConflict("order", cmd.orderId());
+            }
+            return new OrderPlacement(known.orderId(), initialStatus(known), known.reasons(), known.decision());
+        }
+        requireCurrency(cmd.currency());
+        LocalDate today = LocalDate.now(clock);
+        CreditDecision decision = new CreditDecision(effectiveLimit(), activeSecurities(today), exposure(), cmd.amount(),
+                Receivables.overdueBalance(invoices.values(), today),
+                Receivables.oldestDaysPastDue(invoices.values(), today), false, onHold,
+                CreditPolicy.V1.version());
+        List<BlockReason> reasons = CreditPolicy.V1.reasonsFor(decision);
+        if (reasons.isEmpty()) {
+            apply(new OrderAccepted(customerId, cmd.orderId(), cmd.amount(), cmd.currency(), cmd.description(),
+                    decision, cmd.actor()));
+            return new OrderPlacement(cmd.orderId(), OrderStatus.ACCEPTED, reasons, decision);
+        }
+        apply(new OrderBlocked(customerId, cmd.orderId(), cmd.amount(), cmd.currency(), cmd.description(), reasons,
+                decision, cmd.actor()));
+        if (reasons.contains(BlockReason.LIMIT_EXCEEDED)) {
+            BigDecimal room = decision.effectiveLimit().add(decision.activeSecurities());
+            BigDecimal wanted = decision.exposureBefore().add(cmd.amount());
+            apply(new LimitExceeded(customerId, cmd.orderId(), decision.effectiveLimit(), decision.activeSecurities(),
+                    decision.exposureBefore(), cmd.amount(), wanted.subtract(room), cmd.actor()));
+        }
+        return new OrderPlacement(cmd.orderId(), OrderStatus.BLOCKED, reasons, decision);
+    }
+
+    /** What the credit check answered, whatever happened to the order since. */
+    private static OrderStatus initialStatus(OrderLine order) {
+        return order.reasons().isEmpty() ? OrderStatus.ACCEPTED : OrderStatus.BLOCKED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderAccepted event) {
+        orders.put(event.orderId(), new OrderLine(event.orderId(), event.amount(), event.currency(),
+                event.description(), OrderStatus.ACCEPTED, List.of(), event.decision()));
+    }
+
+    @EventSourcingHandler
+    void on(OrderBlocked event) {
+        orders.put(event.orderId(), new OrderLine(event.orderId(), event.amount(), event.currency(),
+                event.description(), OrderStatus.BLOCKED, event.reasons(), event.decision()));
+    }
+
+    /** Cancelling an order that is already cancelled records nothing; invoiced or rejected ones stay. */
+    @CommandHandler
+    public void handle(CancelOrder cmd) {
+        OrderLine order = order(cmd.orderId());
+        switch (order.status()) {
+            case CANCELLED -> {
+            }
+            case ACCEPTED, BLOCKED, RELEASED -> apply(new OrderCancelled(customerId, order.orderId(), order.amount(),
+                    order.status(), cmd.reason(), cmd.actor()));
+            default -> throw new RuleViolated("ORDER_NOT_CANCELLABLE",
+                    "order " + cmd.orderId() + " is " + order.status() + " and can no longer be cancelled");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.CANCELLED));
+    }
+
+    // ---- invoices --------------------------------------------------------------------------------
+
+    /** Without a due date the invoice gets issue date + the payment terms in force. */
+    @CommandHandler
+    public InvoiceIssuance handle(IssueInvoice cmd) {
+        OpenInvoice known = invoices.get(cmd.invoiceId());
+        if (known != null) {
+            boolean same = Objects.equals(known.orderId(), cmd.orderId()) && same(known.amount(), cmd.amount())
+                    && known.currency().equals(cmd.currency()) && known.issueDate().equals(cmd.issueDate())
+                    && (cmd.dueDate() == null ? !known.dueDateGiven() : cmd.dueDate().equals(known.dueDate()));
+            if (!same) {
+                throw RuleViolated.idConflict("invoice", cmd.invoiceId());
+            }
+            return new InvoiceIssuance(known.invoiceId(), known.dueDate());
+        }
+        requireCurrency(cmd.currency());
+        if (cmd.dueDate() != null && cmd.dueDate().isBefore(cmd.issueDate())) {
+            throw new InvalidInput("dueDate", "the due date lies before the issue date");
+        }
+        if (cmd.orderId() != null) {
+            OrderLine order = order(cmd.orderId());
+            if (!order.open()) {
+                throw new RuleViolated("ORDER_NOT_INVOICEABLE", "order " + cmd.orderId() + " is " + order.status()
+                        + ": only accepted or released orders can be invoiced");
+            }
+        }
+        Integer termDays = cmd.dueDate() == null ? paymentTermDays : null;
+        LocalDate dueDate = cmd.dueDate() != null ? cmd.dueDate() : cmd.issueDate().plusDays(paymentTermDays);
+        apply(new InvoiceIssued(customerId, cmd.invoiceId(), cmd.orderId(), cmd.amount(), cmd.currency(),
+                cmd.issueDate(), dueDate, termDays, cmd.actor()));
+        return new InvoiceIssuance(cmd.invoiceId(), dueDate);
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceIssued event) {
+        invoices.put(event.invoiceId(), new OpenInvoice(event.invoiceId(), event.orderId(), event.amount(),
+                event.currency(), event.issueDate(), event.dueDate(), event.termDays() == null, event.amount()));
+        if (event.orderId() != null) {
+            orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.INVOICED));
+        }
+    }
+
+    // ---- payments --------------------------------------------------------------------------------
+
+    @CommandHandler
+    public PaymentRegistration handle(RegisterPayment cmd) {
+        PaymentLine known = payments.get(cmd.paymentId());
+        if (known != null) {
+            if (!same(known.amount(), cmd.amount()) || !known.currency().equals(cmd.currency())
+                    || !known.receivedOn().equals(cmd.receivedOn())
+                    || !Objects.equals(known.invoiceId(), cmd.invoiceId())) {
+                throw RuleViolated.idConflict("payment", cmd.paymentId());
+            }
+            return new PaymentRegistration(known.paymentId(), known.allocations(), known.unapplied());
+        }
+        requireCurrency(cmd.currency());
+        List<OpenInvoice> candidates = cmd.invoiceId() == null
+                ? List.copyOf(invoices.values())
+                : List.of(invoice(cmd.invoiceId()));
+        PaymentAllocation.Result result = PaymentAllocation.allocate(cmd.amount(), candidates);
+        apply(new PaymentRegistered(customerId, cmd.paymentId(), cmd.amount(), cmd.currency(), cmd.receivedOn(),
+                cmd.invoiceId(), result.allocations(), result.unapplied(), cmd.actor()));
+        return new PaymentRegistration(cmd.paymentId(), result.allocations(), result.unapplied());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRegistered event) {
+        for (Allocation allocation : event.allocations()) {
+            invoices.computeIfPresent(allocation.invoiceId(),
+                    (id, invoice) -> invoice.withBalance(invoice.balance().subtract(allocation.amount())));
+        }
+        unappliedCredit = unappliedCredit.add(event.unapplied());
+        payments.put(event.paymentId(), new PaymentLine(event.paymentId(), event.amount(), event.currency(),
+                event.receivedOn(), event.invoiceId(), event.allocations(), event.unapplied()));
+    }
+
+    // ---- derived figures -------------------------------------------------------------------------
+
+    /** The lower of the analyst's and the insurer's limit when both exist, else the one that exists, else 0. */
+    static BigDecimal effectiveLimit(BigDecimal analyst, BigDecimal insurer) {
+        if (analyst != null && insurer != null) {
+            return analyst.min(insurer);
+        }
+        return analyst != null ? analyst : Amounts.orZero(insurer);
+    }
+
+    private BigDecimal effectiveLimit() {
+        return effectiveLimit(analystLimit, insurerLimit);
+    }
+
+    private BigDecimal activeSecurities(LocalDate today) {
+        return securities.values().stream().filter(s -> s.activeOn(today)).map(SecurityLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Open orders (accepted or released, not invoiced) plus the outstanding balance of invoices. */
+    private BigDecimal exposure() {
+        BigDecimal openOrders = orders.values().stream().filter(OrderLine::open).map(OrderLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return openOrders.add(Receivables.outstanding(invoices.values()));
+    }
+
+    private BigDecimal availableCredit(LocalDate today) {
+        return effectiveLimit().add(activeSecurities(today)).subtract(exposure());
+    }
+
+    private void requireCurrency(String requested) {
+        if (!currency.equals(requested)) {
+            throw new InvalidInput("currency", "this account is kept in " + currency + ", not " + requested);
+        }
+    }
+
+    private OrderLine order(String orderId) {
+        OrderLine order = orders.get(orderId);
+        if (order == null) {
+            throw new NotFound("order", orderId);
+        }
+        return order;
+    }
+
+    private OpenInvoice invoice(String invoiceId) {
+        OpenInvoice invoice = invoices.get(invoiceId);
+        if (invoice == null) {
+            throw new NotFound("invoice", invoiceId);
+        }
+        return invoice;
+    }
+}

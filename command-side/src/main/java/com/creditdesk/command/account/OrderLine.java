@@ -1,0 +1,22 @@
+package com.creditdesk.command.account;
+
+import com.creditdesk.api.order.BlockReason;
+import com.creditdesk.api.order.CreditDecision;
+import com.creditdesk.api.order.OrderStatus;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** An order as the account remembers it: its status for exposure, its decision for repeated commands. */
+record OrderLine(String orderId, BigDecimal amount, String currency, String description, OrderStatus status,
+                 List<BlockReason> reasons, CreditDecision decision) {
+
+    /** Accepted and released orders count in exposure until they are invoiced or cancelled. */
+    boolean open() {
+        return status == OrderStatus.ACCEPTED || status == OrderStatus.RELEASED;
+    }
+
+    OrderLine withStatus(OrderStatus newStatus) {
+        return new OrderLine(orderId, amount, currency, description, newStatus, reasons, decision);
+    }
+}

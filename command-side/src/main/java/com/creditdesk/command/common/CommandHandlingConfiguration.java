@@ -1,0 +1,66 @@
+package com.creditdesk.command.common;
+
+import com.creditdesk.platform.security.AccessRules;
+import com.creditdesk.platform.security.Roles;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import java.util.concurrent.Executors;
+
+@Configuration(proxyBeanMethods = false)
+class CommandHandlingConfiguration {
+
+    /**
+     * Two writers on one account (threads or command-side instances) meet at the store's unique
+     * (aggregate, sequence) key; the loser is retried here against fresh state, never shown to the client.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .retryInterval(10)
+                        .maxRetryCount(20)
+                        .build())
+                .build();
+    }
+
+    /** Snapshot after this many events, so loading an account reads one snapshot and a short tail. */
+    @Bean
+    SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter,
+                                                     @Value("${creditdesk.snapshot.threshold:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache accountCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    AccessRules commandAccessRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.POST, "/api/accounts").hasRole(Roles.INTEGRATION)
+                .pathMatchers(HttpMethod.PUT, "/api/accounts/*/credit-limit").hasAnyRole(Roles.CREDIT, Roles.INTEGRATION)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/securities").hasRole(Roles.CREDIT)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders").hasRole(Roles.INTEGRATION)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders/*/cancel").hasRole(Roles.INTEGRATION)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/invoices").hasRole(Roles.INTEGRATION)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/payments").hasRole(Roles.INTEGRATION)
+                .pathMatchers("/api/accounts/*/hold").hasRole(Roles.CREDIT)
+                .pathMatchers("/api/admin/**").hasRole(Roles.ADMIN)
+                .pathMatchers("/api/**").denyAll();
+    }
+}

@@ -1,0 +1,94 @@
+package com.creditdesk.platform.clock;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The one clock of the system: commands, event timestamps, deadlines and projections all read it.
+ * Where {@code creditdesk.clock.adjustable=true} it can be moved forward; the offset is kept in the
+ * store, so both sides agree on the time and a restart never moves the clock back.
+ */
+public class CreditDeskClock extends Clock {
+    static final String SETTINGS = "settings";
+    private static final String CLOCK_ID = "clock";
+    private static final Duration REFRESH = Duration.ofSeconds(1);
+
+    private final Clock system;
+    private final MongoCollection<Document> settings;
+    private final boolean adjustable;
+    private volatile long offsetMillis;
+    private volatile long refreshedAt;
+
+    public CreditDeskClock(Clock system, MongoDatabase database, boolean adjustable) {
+        this.system = system;
+        this.settings = database.getCollection(SETTINGS);
+        this.adjustable = adjustable;
+        this.offsetMillis = adjustable ? loadOffset() : 0;
+        this.refreshedAt = system.millis();
+    }
+
+    public boolean adjustable() {
+        return adjustable;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public long millis() {
+        long now = system.millis();
+        if (adjustable && now - refreshedAt > REFRESH.toMillis()) {
+            refreshedAt = now;
+            offsetMillis = Math.max(offsetMillis, loadOffset()); // another process may have moved it
+        }
+        return now + offsetMillis;
+    }
+
+    /** Jumps to {@code target} and keeps running from there. Only forward. */
+    public synchronized Instant moveTo(Instant target) {
+        if (!adjustable) {
+            throw new IllegalStateException("the clock is not adjustable here");
+        }
+        Instant now = instant();
+        if (target.isBefore(now)) {
+            throw new ClockCannotGoBack(now, target);
+        }
+        offsetMillis = target.toEpochMilli() - system.millis();
+        settings.replaceOne(Filters.eq("_id", CLOCK_ID), new Document("_id", CLOCK_ID).append("offsetMillis", offsetMillis),
+                new ReplaceOptions().upsert(true));
+        return target;
+    }
+
+    private long loadOffset() {
+        Document stored = settings.find(Filters.eq("_id", CLOCK_ID)).first();
+        return stored == null ? 0 : stored.getLong("offsetMillis");
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("Credit Desk keeps time in UTC");
+    }
+
+    /** A request to move the clock back in time. */
+    public static class ClockCannotGoBack extends RuntimeException {
+        public ClockCannotGoBack(Instant now, Instant target) {
+            super("the clock only moves forward: it is " + now + ", " + target + " lies before");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package com.creditdesk.platform.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded store: mongo-java-server speaking MongoDB's wire protocol on a TCP port, so the apps
+ * use the real driver exactly as against a real MongoDB. With a data folder it persists to an H2
+ * MVStore file there; without one it keeps everything in memory.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongo(MongoServer server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    /** Starts on {@code host:port} (port 0 picks a free one), persisting under {@code dataDir} if given. */
+    public static EmbeddedMongo start(String host, int port, Path dataDir) {
+        MongoBackend backend = dataDir == null ? new MemoryBackend() : new H2Backend(storeFile(dataDir));
+        MongoServer server = new MongoServer(backend);
+        server.bind(host, port);
+        return new EmbeddedMongo(server, server.getLocalAddress());
+    }
+
+    public static EmbeddedMongo inMemory() {
+        return start("127.0.0.1", 0, null);
+    }
+
+    private static String storeFile(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
+        }
+        return dataDir.resolve("creditdesk.mv").toAbsolutePath().toString();
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown(); // closes the H2 file cleanly
+    }
+}

@@ -1,0 +1,82 @@
+package com.creditdesk.platform.security;
+
+import com.creditdesk.platform.web.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP Basic against configured users, roles as in the contract. Health is open (load balancers),
+ * every other actuator endpoint needs ADMIN. Refusals are problem+json like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(UsersProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessRules accessRules, JsonMapper json) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // a stateless API: no cookies, no sessions
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, ex) -> {
+                    exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"credit-desk\"");
+                    return write(exchange.getResponse(), json, Problems.problem(HttpStatus.UNAUTHORIZED,
+                            "Not authenticated", "Sign in with HTTP Basic"));
+                }))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, ex) -> {
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"credit-desk\"");
+                            return write(exchange.getResponse(), json, Problems.problem(HttpStatus.UNAUTHORIZED,
+                                    "Not authenticated", "Sign in with HTTP Basic"));
+                        })
+                        .accessDeniedHandler((exchange, ex) -> write(exchange.getResponse(), json,
+                                Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                                        "Your role may not do this"))))
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    exchanges.pathMatchers("/actuator/**").hasRole(Roles.ADMIN);
+                    accessRules.apply(exchanges);
+                    exchanges.anyExchange().authenticated();
+                })
+                .build();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService userDetailsService(UsersProperties properties) {
+        if (properties.users().isEmpty()) {
+            throw new IllegalStateException("No users configured: set creditdesk.security.users "
+                    + "(see README, Configuration); there are no default users outside the standalone mode");
+        }
+        UserDetails[] users = properties.users().stream()
+                .map(user -> User.withUsername(user.username())
+                        .password(user.password()) // encoded, with its {id} prefix for the delegating encoder
+                        .roles(user.roles().toArray(String[]::new))
+                        .build())
+                .toArray(UserDetails[]::new);
+        return new MapReactiveUserDetailsService(users);
+    }
+
+    static Mono<Void> write(ServerHttpResponse response, JsonMapper json, ProblemDetail problem) {
+        response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(Problems.MEDIA_TYPE);
+        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsString(Problems.asMap(problem)).getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,39 @@
+package com.creditdesk.api.account;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What happened to a customer credit account. Each event carries what a reader needs later. */
+public final class AccountEvents {
+    private AccountEvents() {
+    }
+
+    public record AccountOpened(String customerId, String name, Segment segment, String currency,
+                                String accountManager, Language language, String actor) {
+    }
+
+    /** A limit from one source; the effective limit is the lower of both sources. */
+    public record CreditLimitSet(String customerId, BigDecimal amount, LimitSource source, String reason,
+                                 LocalDate reviewDate, BigDecimal previousEffectiveLimit,
+                                 BigDecimal effectiveLimit, String actor) {
+    }
+
+    public record SecurityRegistered(String customerId, String securityId, SecurityType type, BigDecimal amount,
+                                     LocalDate validUntil, String actor) {
+    }
+
+    /**
+     * Exposure went (or would go) above the limit plus securities: an order that did not fit
+     * ({@code orderId} set) or a lowered limit that left the account over it ({@code orderId} null).
+     */
+    public record LimitExceeded(String customerId, String orderId, BigDecimal effectiveLimit,
+                                BigDecimal activeSecurities, BigDecimal exposure, BigDecimal requestedAmount,
+                                BigDecimal excess, String actor) {
+    }
+
+    public record AccountPutOnHold(String customerId, String reason, String actor) {
+    }
+
+    public record HoldLifted(String customerId, String reason, String actor) {
+    }
+}

@@ -1,0 +1,3 @@
+package com.creditdesk.api.account;
+
+public enum Language { nl, fr, en }

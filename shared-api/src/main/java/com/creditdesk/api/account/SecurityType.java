@@ -1,0 +1,3 @@
+package com.creditdesk.api.account;
+
+public enum SecurityType { BANK_GUARANTEE, PREPAYMENT }

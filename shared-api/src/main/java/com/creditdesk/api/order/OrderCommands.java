@@ -1,0 +1,32 @@
+package com.creditdesk.api.order;
+
+import com.creditdesk.api.common.GloballyUnique;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+public final class OrderCommands {
+    private OrderCommands() {
+    }
+
+    public record PlaceOrder(@TargetAggregateIdentifier String customerId, String orderId, BigDecimal amount,
+                             String currency, String description, String actor) implements GloballyUnique {
+        @Override
+        public String uniqueKey() {
+            return "order:" + orderId;
+        }
+    }
+
+    public record CancelOrder(@TargetAggregateIdentifier String customerId, String orderId, String reason,
+                              String actor) {
+    }
+
+    /** The answer to {@link PlaceOrder}; a repeated command gets the same answer. */
+    public record OrderPlacement(String orderId, OrderStatus status, List<BlockReason> reasons,
+                                 CreditDecision decision) {
+        public OrderPlacement {
+            reasons = List.copyOf(reasons);
+        }
+    }
+}
