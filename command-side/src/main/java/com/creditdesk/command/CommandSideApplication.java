@@ -1,7 +1,7 @@
 package com.creditdesk.command;
 
 import com.creditdesk.platform.PlatformConfiguration;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
@@ -10,8 +10,11 @@ import org.springframework.context.annotation.Import;
 @Import(PlatformConfiguration.class)
 public class CommandSideApplication {
 
+    /** Its configuration file is command-side.yml, so both sides can share one classpath in standalone mode. */
+    public static final String CONFIG_NAME = "command-side";
+
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(CommandSideApplication.class, args);
+        new SpringApplicationBuilder(CommandSideApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
     }
 }

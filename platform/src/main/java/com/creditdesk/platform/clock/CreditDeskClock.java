@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -34,6 +35,13 @@ public class CreditDeskClock extends Clock {
         this.adjustable = adjustable;
         this.offsetMillis = adjustable ? loadOffset() : 0;
         this.refreshedAt = system.millis();
+    }
+
+    /** Creates the clock and points Axon's static message clock (events, deadlines) at it. */
+    public static CreditDeskClock install(MongoDatabase database, boolean adjustable) {
+        CreditDeskClock clock = new CreditDeskClock(Clock.systemUTC(), database, adjustable);
+        GenericEventMessage.clock = clock;
+        return clock;
     }
 
     public boolean adjustable() {

@@ -9,12 +9,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,6 +39,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         ex.getGlobalErrors().forEach(error -> errors.add(Problems.fieldError(error.getObjectName(), error.getDefaultMessage())));
         ProblemDetail problem = Problems.invalid("The request has invalid fields", errors);
         return Mono.just(ResponseEntity.badRequest().contentType(Problems.MEDIA_TYPE).body(problem));
+    }
+
+    /** Constraint violations on path variables, parameters and bodies of one handler method. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors bean) {
+                bean.getFieldErrors().forEach(error -> errors.add(Problems.fieldError(error.getField(),
+                        error.getDefaultMessage())));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error -> errors.add(Problems.fieldError(name,
+                        error.getDefaultMessage())));
+            }
+        }
+        return Mono.just(ResponseEntity.badRequest().contentType(Problems.MEDIA_TYPE)
+                .body(Problems.invalid("The request has invalid fields", errors)));
     }
 
     @Override
@@ -74,8 +97,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
-        if (body instanceof ProblemDetail problem && problem.getType() == null) {
-            problem.setType(Problems.typeFor(status));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(Problems.typeFor(status));
+            }
+            if (problem.getDetail() == null) {
+                problem.setDetail(status.value() == HttpStatus.CONTENT_TOO_LARGE.value()
+                        ? "The body is larger than the 64 KiB a request may carry" : problem.getTitle());
+            }
         }
         return super.createResponseEntity(body, headers, status, exchange)
                 .map(entity -> ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())

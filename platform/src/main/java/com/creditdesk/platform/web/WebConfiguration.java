@@ -4,6 +4,8 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -15,7 +17,14 @@ import tools.jackson.databind.type.LogicalType;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ProblemHandling.class)
-public class WebConfiguration {
+public class WebConfiguration implements WebFluxConfigurer {
+    /** The contract's limit for a request body; a larger one is answered with 413. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Override
+    public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+        configurer.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES);
+    }
 
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {

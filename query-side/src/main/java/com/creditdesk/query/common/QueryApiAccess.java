@@ -1,0 +1,19 @@
+package com.creditdesk.query.common;
+
+import com.creditdesk.platform.security.AccessRules;
+import com.creditdesk.platform.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration(proxyBeanMethods = false)
+class QueryApiAccess {
+
+    @Bean
+    AccessRules queryAccessRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*", "/api/accounts/*/timeline")
+                .authenticated()
+                .pathMatchers("/api/**").denyAll();
+    }
+}

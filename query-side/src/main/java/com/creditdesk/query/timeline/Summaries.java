@@ -1,0 +1,94 @@
+package com.creditdesk.query.timeline;
+
+import com.creditdesk.api.account.AccountEvents.AccountOpened;
+import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
+import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
+import com.creditdesk.api.account.AccountEvents.HoldLifted;
+import com.creditdesk.api.account.AccountEvents.LimitExceeded;
+import com.creditdesk.api.account.AccountEvents.SecurityRegistered;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.order.OrderEvents.OrderAccepted;
+import com.creditdesk.api.order.OrderEvents.OrderBlocked;
+import com.creditdesk.api.order.OrderEvents.OrderCancelled;
+import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** One readable line per event, the same for a salesperson and a credit controller. */
+final class Summaries {
+    private Summaries() {
+    }
+
+    static String of(Object event, String currency) {
+        if (event instanceof AccountOpened e) {
+            return "Account opened for " + e.name() + " (" + e.segment() + ", " + e.currency() + ", "
+                    + e.language() + "), account manager " + e.accountManager();
+        }
+        if (event instanceof CreditLimitSet e) {
+            return (e.source() == com.creditdesk.api.account.LimitSource.ANALYST ? "Analyst" : "Insurer")
+                    + " limit set to " + money(currency, e.amount()) + "; effective limit "
+                    + money(currency, e.previousEffectiveLimit()) + " → " + money(currency, e.effectiveLimit())
+                    + " (" + e.reason() + ")" + (e.reviewDate() == null ? "" : ", review on " + e.reviewDate());
+        }
+        if (event instanceof SecurityRegistered e) {
+            return (e.type() == com.creditdesk.api.account.SecurityType.BANK_GUARANTEE ? "Bank guarantee " : "Prepayment ")
+                    + e.securityId() + " of " + money(currency, e.amount()) + " registered"
+                    + (e.validUntil() == null ? "" : ", valid until " + e.validUntil());
+        }
+        if (event instanceof AccountPutOnHold e) {
+            return "Account put on hold: " + e.reason();
+        }
+        if (event instanceof HoldLifted e) {
+            return "Hold lifted: " + e.reason();
+        }
+        if (event instanceof LimitExceeded e) {
+            return (e.orderId() == null ? "Account over its limit" : "Limit exceeded by order " + e.orderId())
+                    + " by " + money(currency, e.excess()) + ": exposure " + money(currency, e.exposure())
+                    + (e.orderId() == null ? "" : " + order " + money(currency, e.requestedAmount()))
+                    + " against limit " + money(currency, e.effectiveLimit()) + " + securities "
+                    + money(currency, e.activeSecurities());
+        }
+        if (event instanceof OrderAccepted e) {
+            BigDecimal available = e.decision().effectiveLimit().add(e.decision().activeSecurities())
+                    .subtract(e.decision().exposureBefore());
+            return "Order " + e.orderId() + " of " + money(currency, e.amount()) + " accepted (available credit was "
+                    + money(currency, available) + ", policy " + e.decision().policyVersion() + ")";
+        }
+        if (event instanceof OrderBlocked e) {
+            return "Order " + e.orderId() + " of " + money(currency, e.amount()) + " blocked: "
+                    + e.reasons().stream().map(Enum::name).collect(Collectors.joining(", "))
+                    + " (policy " + e.decision().policyVersion() + ")";
+        }
+        if (event instanceof OrderCancelled e) {
+            return "Order " + e.orderId() + " of " + money(currency, e.amount()) + " cancelled (was "
+                    + e.previousStatus() + "): " + e.reason();
+        }
+        if (event instanceof InvoiceIssued e) {
+            return "Invoice " + e.invoiceId() + " of " + money(currency, e.amount()) + " issued on " + e.issueDate()
+                    + ", due " + e.dueDate() + (e.termDays() == null ? "" : " (" + e.termDays() + " days' terms)")
+                    + (e.orderId() == null ? "" : " for order " + e.orderId());
+        }
+        if (event instanceof PaymentRegistered e) {
+            String settled = e.allocations().isEmpty() ? "no open invoice"
+                    : e.allocations().stream().map(a -> a.invoiceId() + " " + money(currency, a.amount()))
+                    .collect(Collectors.joining(", "));
+            return "Payment " + e.paymentId() + " of " + money(currency, e.amount()) + " received on " + e.receivedOn()
+                    + ", settles " + settled
+                    + (e.unapplied().signum() > 0 ? "; unapplied credit " + money(currency, e.unapplied()) : "");
+        }
+        return event.getClass().getSimpleName();
+    }
+
+    static String money(String currency, BigDecimal amount) {
+        if (amount == null) {
+            return "none";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return (currency == null ? "" : currency + " ") + format.format(amount.setScale(2, RoundingMode.HALF_EVEN));
+    }
+}

@@ -1,0 +1,148 @@
+package com.creditdesk.standalone;
+
+import com.creditdesk.command.CommandSideApplication;
+import com.creditdesk.platform.clock.CreditDeskClock;
+import com.creditdesk.platform.embedded.EmbeddedMongo;
+import com.creditdesk.query.QuerySideApplication;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Credit Desk in one process: the embedded store (mongo-java-server on TCP, persisted with H2 under
+ * the data folder), then the command side and the query side as two Spring Boot applications that
+ * share one clock. Each side talks to the store over the MongoDB wire protocol exactly as it would
+ * to a real MongoDB.
+ */
+public final class CreditDeskStandalone implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CreditDeskStandalone.class);
+
+    private final EmbeddedMongo store;
+    private final MongoClient clockClient;
+    private final ConfigurableApplicationContext commandSide;
+    private final ConfigurableApplicationContext querySide;
+
+    private CreditDeskStandalone(EmbeddedMongo store, MongoClient clockClient,
+                                 ConfigurableApplicationContext commandSide, ConfigurableApplicationContext querySide) {
+        this.store = store;
+        this.clockClient = clockClient;
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+    }
+
+    /** Settings of one run; port 0 picks a free port. */
+    public record Settings(Path dataDir, String storeHost, int storePort, int commandPort, int queryPort,
+                           Map<String, Object> extraProperties) {
+
+        public static Settings fromEnvironment() {
+            return new Settings(Path.of(env("CREDITDESK_DATA_DIR", "data")), "127.0.0.1",
+                    Integer.parseInt(env("CREDITDESK_STORE_PORT", "27018")),
+                    Integer.parseInt(env("CREDITDESK_COMMAND_PORT", "8080")),
+                    Integer.parseInt(env("CREDITDESK_QUERY_PORT", "8081")), Map.of());
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? System.getProperty(name, fallback) : value;
+        }
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        CreditDeskStandalone app;
+        try {
+            app = start(Settings.fromEnvironment(), args);
+        } catch (RuntimeException e) {
+            log.error("Credit Desk could not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "credit-desk-shutdown"));
+        log.info("Credit Desk is up in {} ms: commands on :{}, queries on :{}, store {} (data in {})",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), app.commandPort(), app.queryPort(),
+                app.store.connectionString(), Settings.fromEnvironment().dataDir().toAbsolutePath());
+    }
+
+    public static CreditDeskStandalone start(Settings settings, String... args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        EmbeddedMongo store = EmbeddedMongo.start(settings.storeHost(), settings.storePort(), settings.dataDir());
+        Map<String, Object> common = new HashMap<>(settings.extraProperties());
+        common.put("creditdesk.mongo.uri", store.connectionString());
+        common.putIfAbsent("creditdesk.clock.adjustable", "true");
+        MongoClient clockClient = MongoClients.create(store.connectionString());
+        ConfigurableApplicationContext commandSide = null;
+        try {
+            // one clock for both sides, so a moved clock is the same time for commands and views
+            CreditDeskClock clock = CreditDeskClock.install(clockClient.getDatabase("creditdesk"),
+                    Boolean.parseBoolean(String.valueOf(common.get("creditdesk.clock.adjustable"))));
+            commandSide = side(CommandSideApplication.class,
+                    CommandSideApplication.CONFIG_NAME, settings.commandPort(), common, clock, args);
+            ConfigurableApplicationContext querySide = side(QuerySideApplication.class,
+                    QuerySideApplication.CONFIG_NAME, settings.queryPort(), common, clock, args);
+            return new CreditDeskStandalone(store, clockClient, commandSide, querySide);
+        } catch (RuntimeException e) {
+            if (commandSide != null) {
+                commandSide.close();
+            }
+            clockClient.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext side(Class<?> application, String configName, int port,
+                                                       Map<String, Object> common, CreditDeskClock clock,
+                                                       String... args) {
+        Map<String, Object> properties = new HashMap<>(common);
+        properties.put("server.port", port);
+        return new SpringApplicationBuilder(application)
+                .properties("spring.config.name=" + configName + ",standalone")
+                .initializers(context -> {
+                    // these win over the side's own configuration file, which names production's ports and store
+                    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("standalone", properties));
+                    context.getBeanFactory().registerSingleton("creditDeskClock", clock);
+                })
+                .run(args);
+    }
+
+    public int commandPort() {
+        return port(commandSide);
+    }
+
+    public int queryPort() {
+        return port(querySide);
+    }
+
+    public String storeConnectionString() {
+        return store.connectionString();
+    }
+
+    public ConfigurableApplicationContext commandSide() {
+        return commandSide;
+    }
+
+    public ConfigurableApplicationContext querySide() {
+        return querySide;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    @Override
+    public void close() {
+        querySide.close();
+        commandSide.close();
+        clockClient.close();
+        store.close();
+    }
+}
