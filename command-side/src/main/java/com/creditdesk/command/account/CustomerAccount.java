@@ -22,6 +22,28 @@ import com.creditdesk.api.order.BlockReason;
 import com.creditdesk.api.order.CreditDecision;
 import com.creditdesk.api.order.CreditPolicy;
 import com.creditdesk.api.order.OrderCommands.CancelOrder;
+import com.creditdesk.api.order.OrderCommands.DecideRelease;
+import com.creditdesk.api.order.OrderCommands.ReleaseOutcome;
+import com.creditdesk.api.order.OrderCommands.RequestRelease;
+import com.creditdesk.api.order.OrderEvents.OrderRejected;
+import com.creditdesk.api.order.OrderEvents.OrderReleased;
+import com.creditdesk.api.order.OrderEvents.ReleaseRequested;
+import com.creditdesk.api.order.ReleaseDecision;
+import com.creditdesk.api.signal.ReviewOutcome;
+import com.creditdesk.api.signal.SignalCommands.ConcludeReview;
+import com.creditdesk.api.signal.SignalCommands.ReportSalesSignal;
+import com.creditdesk.api.signal.SignalCommands.SignalReport;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewOpened;
+import com.creditdesk.api.signal.SignalEvents.SalesSignalReported;
+import com.creditdesk.api.terms.TermsCommands.AgreePaymentTerms;
+import com.creditdesk.api.terms.TermsCommands.DecidePaymentTerms;
+import com.creditdesk.api.terms.TermsCommands.TermsAnswer;
+import com.creditdesk.api.terms.TermsEvents.PaymentTermsAgreed;
+import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
+import com.creditdesk.api.terms.TermsEvents.PaymentTermsRefused;
+import com.creditdesk.api.terms.TermsStatus;
+import com.creditdesk.command.common.CommandRefused.FourEyes;
 import com.creditdesk.api.order.OrderCommands.OrderPlacement;
 import com.creditdesk.api.order.OrderCommands.PlaceOrder;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
@@ -51,6 +73,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static com.creditdesk.api.common.Amounts.same;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -81,6 +104,18 @@ public class CustomerAccount {
     private Map<String, OrderLine> orders = new HashMap<>();
     private Map<String, OpenInvoice> invoices = new LinkedHashMap<>();
     private Map<String, PaymentLine> payments = new HashMap<>();
+    private Map<String, SignalLine> signals = new LinkedHashMap<>();
+    private OpenReview openReview;
+    private int reviewsOpened;
+    private PendingTerms pendingTerms;
+
+    /** The credit review that sales signals opened and credit has not yet concluded. */
+    record OpenReview(String reviewId, List<String> signalIds, List<String> reportedBy) {
+    }
+
+    /** Terms agreed by sales that wait for credit's approval. */
+    record PendingTerms(int days, String reason, String agreedBy) {
+    }
 
     protected CustomerAccount() {
         // for Axon and Jackson
@@ -124,18 +159,23 @@ public class CustomerAccount {
     @CommandHandler
     public LimitAnswer handle(SetCreditLimit cmd, Clock clock) {
         LocalDate today = LocalDate.now(clock);
+        setLimit(cmd.amount(), cmd.source(), cmd.reason(), cmd.reviewDate(), cmd.actor(), today);
+        return new LimitAnswer(effectiveLimit(), availableCredit(today));
+    }
+
+    /** A lowered limit that leaves exposure above limit plus securities also records LimitExceeded. */
+    private void setLimit(BigDecimal amount, LimitSource source, String reason, LocalDate reviewDate, String actor,
+                          LocalDate today) {
         BigDecimal before = effectiveLimit();
-        BigDecimal after = effectiveLimit(cmd.source() == LimitSource.ANALYST ? cmd.amount() : analystLimit,
-                cmd.source() == LimitSource.INSURER ? cmd.amount() : insurerLimit);
-        apply(new CreditLimitSet(customerId, cmd.amount(), cmd.source(), cmd.reason(), cmd.reviewDate(), before, after,
-                cmd.actor()));
+        BigDecimal after = effectiveLimit(source == LimitSource.ANALYST ? amount : analystLimit,
+                source == LimitSource.INSURER ? amount : insurerLimit);
+        apply(new CreditLimitSet(customerId, amount, source, reason, reviewDate, before, after, actor));
         BigDecimal exposure = exposure();
         BigDecimal securitiesValue = activeSecurities(today);
         if (after.compareTo(before) < 0 && exposure.compareTo(after.add(securitiesValue)) > 0) {
             apply(new LimitExceeded(customerId, null, after, securitiesValue, exposure, BigDecimal.ZERO,
-                    exposure.subtract(after.add(securitiesValue)), cmd.actor()));
+                    exposure.subtract(after.add(securitiesValue)), actor));
         }
-        return new LimitAnswer(after, availableCredit(today));
     }
 
     @EventSourcingHandler
@@ -212,7 +252,7 @@ public class CustomerAccount {
         LocalDate today = LocalDate.now(clock);
         CreditDecision decision = new CreditDecision(effectiveLimit(), activeSecurities(today), exposure(), cmd.amount(),
                 Receivables.overdueBalance(invoices.values(), today),
-                Receivables.oldestDaysPastDue(invoices.values(), today), false, onHold,
+                Receivables.oldestDaysPastDue(invoices.values(), today), openReview != null, onHold,
                 CreditPolicy.V1.version());
         List<BlockReason> reasons = CreditPolicy.V1.reasonsFor(decision);
         if (reasons.isEmpty()) {
@@ -239,13 +279,13 @@ public class CustomerAccount {
     @EventSourcingHandler
     void on(OrderAccepted event) {
         orders.put(event.orderId(), new OrderLine(event.orderId(), event.amount(), event.currency(),
-                event.description(), OrderStatus.ACCEPTED, List.of(), event.decision()));
+                event.description(), OrderStatus.ACCEPTED, List.of(), event.decision(), null));
     }
 
     @EventSourcingHandler
     void on(OrderBlocked event) {
         orders.put(event.orderId(), new OrderLine(event.orderId(), event.amount(), event.currency(),
-                event.description(), OrderStatus.BLOCKED, event.reasons(), event.decision()));
+                event.description(), OrderStatus.BLOCKED, event.reasons(), event.decision(), null));
     }
 
     /** Cancelling an order that is already cancelled records nothing; invoiced or rejected ones stay. */
@@ -265,6 +305,194 @@ public class CustomerAccount {
     @EventSourcingHandler
     void on(OrderCancelled event) {
         orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.CANCELLED));
+    }
+
+    // ---- release of blocked orders ------------------------------------------------------------
+
+    /** Sales asks for a release; asking again with the same words records nothing. */
+    @CommandHandler
+    public void handle(RequestRelease cmd) {
+        OrderLine order = order(cmd.orderId());
+        OrderLine.ReleaseRequest request = order.releaseRequest();
+        if (request != null && request.requestedBy().equals(cmd.actor())
+                && request.justification().equals(cmd.justification())
+                && request.proposedMeasure() == cmd.proposedMeasure()) {
+            return;
+        }
+        if (order.status() != OrderStatus.BLOCKED) {
+            throw new RuleViolated("ORDER_NOT_BLOCKED", "order " + cmd.orderId() + " is " + order.status()
+                    + ": only a blocked order can be released");
+        }
+        if (request != null) {
+            throw new RuleViolated("RELEASE_ALREADY_REQUESTED", "a release of order " + cmd.orderId()
+                    + " was already requested by " + request.requestedBy() + " and waits for credit's decision");
+        }
+        apply(new ReleaseRequested(customerId, order.orderId(), order.amount(), cmd.justification(),
+                cmd.proposedMeasure(), cmd.actor()));
+    }
+
+    @EventSourcingHandler
+    void on(ReleaseRequested event) {
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.withReleaseRequest(
+                new OrderLine.ReleaseRequest(event.justification(), event.proposedMeasure(), event.actor())));
+    }
+
+    /** Credit releases or rejects a blocked order; whoever asked for the release may never decide. */
+    @CommandHandler
+    public ReleaseOutcome handle(DecideRelease cmd) {
+        OrderLine order = order(cmd.orderId());
+        OrderStatus outcome = cmd.decision() == ReleaseDecision.RELEASE ? OrderStatus.RELEASED : OrderStatus.REJECTED;
+        String requestedBy = order.releaseRequest() == null ? null : order.releaseRequest().requestedBy();
+        if (cmd.actor().equals(requestedBy)) {
+            throw new FourEyes(cmd.actor() + " asked for the release of order " + cmd.orderId()
+                    + " and so may not decide on it: another credit controller decides");
+        }
+        if (order.status() == outcome) {
+            return new ReleaseOutcome(order.orderId(), outcome); // the same decision again
+        }
+        if (order.status() != OrderStatus.BLOCKED) {
+            throw new RuleViolated("ORDER_NOT_BLOCKED", "order " + cmd.orderId() + " is " + order.status()
+                    + ": only a blocked order can be released or rejected");
+        }
+        if (outcome == OrderStatus.RELEASED) {
+            apply(new OrderReleased(customerId, order.orderId(), order.amount(), cmd.note(), cmd.conditions(),
+                    requestedBy, cmd.actor()));
+        } else {
+            apply(new OrderRejected(customerId, order.orderId(), order.amount(), cmd.note(), requestedBy,
+                    cmd.actor()));
+        }
+        return new ReleaseOutcome(order.orderId(), outcome);
+    }
+
+    @EventSourcingHandler
+    void on(OrderReleased event) {
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.RELEASED));
+    }
+
+    @EventSourcingHandler
+    void on(OrderRejected event) {
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.REJECTED));
+    }
+
+    // ---- sales signals and credit reviews --------------------------------------------------------
+
+    /** A signal from the field; a HIGH negative one, or a second MEDIUM one within 90 days, opens a review. */
+    @CommandHandler
+    public SignalReport handle(ReportSalesSignal cmd) {
+        SignalLine known = signals.get(cmd.signalId());
+        if (known != null) {
+            if (known.category() != cmd.category() || known.severity() != cmd.severity()
+                    || !known.note().equals(cmd.note()) || !known.observedOn().equals(cmd.observedOn())) {
+                throw RuleViolated.idConflict("signal", cmd.signalId());
+            }
+            return new SignalReport(cmd.signalId(), known.openedReview());
+        }
+        SignalLine signal = new SignalLine(cmd.signalId(), cmd.category(), cmd.severity(), cmd.note(),
+                cmd.observedOn(), cmd.actor(), false);
+        var trigger = openReview == null ? ReviewTrigger.evaluate(signal, signals.values())
+                : Optional.<ReviewTrigger.Trigger>empty();
+        apply(new SalesSignalReported(customerId, cmd.signalId(), cmd.category(), cmd.category().direction(),
+                cmd.severity(), cmd.note(), cmd.observedOn(), cmd.actor()));
+        trigger.ifPresent(t -> apply(new CreditReviewOpened(customerId, customerId + "-R" + (reviewsOpened + 1),
+                t.signals().stream().map(SignalLine::signalId).toList(),
+                t.signals().stream().map(SignalLine::reportedBy).distinct().toList(), t.reason(), cmd.actor())));
+        return new SignalReport(cmd.signalId(), trigger.isPresent());
+    }
+
+    @EventSourcingHandler
+    void on(SalesSignalReported event) {
+        signals.put(event.signalId(), new SignalLine(event.signalId(), event.category(), event.severity(),
+                event.note(), event.observedOn(), event.actor(), false));
+    }
+
+    @EventSourcingHandler
+    void on(CreditReviewOpened event) {
+        openReview = new OpenReview(event.reviewId(), event.signalIds(), event.reportedBy());
+        reviewsOpened++;
+        // the last signal named is the one that opened it
+        signals.computeIfPresent(event.signalIds().get(event.signalIds().size() - 1),
+                (id, signal) -> signal.openingReview());
+    }
+
+    /** Credit concludes the open review: no change, a new limit, or a hold. */
+    @CommandHandler
+    public void handle(ConcludeReview cmd, Clock clock) {
+        if (openReview == null) {
+            throw new RuleViolated("NO_OPEN_REVIEW", "account " + customerId + " has no open credit review");
+        }
+        if (cmd.outcome() == ReviewOutcome.LIMIT_CHANGED && cmd.newLimit() == null) {
+            throw new InvalidInput("newLimit", "a LIMIT_CHANGED conclusion needs the new limit");
+        }
+        OpenReview review = openReview;
+        apply(new CreditReviewConcluded(customerId, review.reviewId(), cmd.outcome(), cmd.note(),
+                cmd.outcome() == ReviewOutcome.LIMIT_CHANGED ? cmd.newLimit() : null, review.signalIds(),
+                review.reportedBy(), cmd.actor()));
+        if (cmd.outcome() == ReviewOutcome.LIMIT_CHANGED) {
+            setLimit(cmd.newLimit(), LimitSource.ANALYST, "credit review " + review.reviewId() + ": " + cmd.note(),
+                    null, cmd.actor(), LocalDate.now(clock));
+        } else if (cmd.outcome() == ReviewOutcome.HOLD && !onHold) {
+            apply(new AccountPutOnHold(customerId, "credit review " + review.reviewId() + ": " + cmd.note(),
+                    cmd.actor()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CreditReviewConcluded event) {
+        openReview = null;
+    }
+
+    // ---- payment terms ---------------------------------------------------------------------------
+
+    /** Terms agreed by sales; beyond 15 days above standard they wait for credit. */
+    @CommandHandler
+    public TermsAnswer handle(AgreePaymentTerms cmd) {
+        if (pendingTerms != null && pendingTerms.days() == cmd.days()) {
+            return new TermsAnswer(cmd.days(), TermsStatus.AWAITING_APPROVAL);
+        }
+        if (pendingTerms == null && paymentTermDays == cmd.days()) {
+            return new TermsAnswer(cmd.days(), TermsStatus.IN_FORCE);
+        }
+        TermsStatus status = PaymentTerms.statusOf(cmd.days(), segment);
+        apply(new PaymentTermsAgreed(customerId, cmd.days(), segment.standardTermDays(), paymentTermDays, status,
+                cmd.reason(), cmd.actor()));
+        return new TermsAnswer(cmd.days(), status);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentTermsAgreed event) {
+        if (event.status() == TermsStatus.IN_FORCE) {
+            paymentTermDays = event.days();
+            pendingTerms = null;
+        } else {
+            pendingTerms = new PendingTerms(event.days(), event.reason(), event.actor());
+        }
+    }
+
+    @CommandHandler
+    public TermsAnswer handle(DecidePaymentTerms cmd) {
+        if (pendingTerms == null) {
+            throw new RuleViolated("NO_TERMS_AWAITING_APPROVAL",
+                    "account " + customerId + " has no payment terms waiting for approval");
+        }
+        if (cmd.approve()) {
+            apply(new PaymentTermsApproved(customerId, pendingTerms.days(), cmd.note(), pendingTerms.agreedBy(),
+                    cmd.actor()));
+        } else {
+            apply(new PaymentTermsRefused(customerId, pendingTerms.days(), paymentTermDays, cmd.note(),
+                    pendingTerms.agreedBy(), cmd.actor()));
+        }
+        return new TermsAnswer(paymentTermDays, TermsStatus.IN_FORCE);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentTermsApproved event) {
+        paymentTermDays = event.days();
+        pendingTerms = null;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentTermsRefused event) {
+        pendingTerms = null;
     }
 
     // ---- invoices --------------------------------------------------------------------------------

@@ -3,13 +3,20 @@ package com.creditdesk.command.account;
 import com.creditdesk.api.order.BlockReason;
 import com.creditdesk.api.order.CreditDecision;
 import com.creditdesk.api.order.OrderStatus;
+import com.creditdesk.api.order.ProposedMeasure;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-/** An order as the account remembers it: its status for exposure, its decision for repeated commands. */
+/**
+ * An order as the account remembers it: its status for exposure, its decision for repeated
+ * commands, and the pending release request for the four-eyes rule.
+ */
 record OrderLine(String orderId, BigDecimal amount, String currency, String description, OrderStatus status,
-                 List<BlockReason> reasons, CreditDecision decision) {
+                 List<BlockReason> reasons, CreditDecision decision, ReleaseRequest releaseRequest) {
+
+    record ReleaseRequest(String justification, ProposedMeasure proposedMeasure, String requestedBy) {
+    }
 
     /** Accepted and released orders count in exposure until they are invoiced or cancelled. */
     boolean open() {
@@ -17,6 +24,10 @@ record OrderLine(String orderId, BigDecimal amount, String currency, String desc
     }
 
     OrderLine withStatus(OrderStatus newStatus) {
-        return new OrderLine(orderId, amount, currency, description, newStatus, reasons, decision);
+        return new OrderLine(orderId, amount, currency, description, newStatus, reasons, decision, releaseRequest);
+    }
+
+    OrderLine withReleaseRequest(ReleaseRequest request) {
+        return new OrderLine(orderId, amount, currency, description, status, reasons, decision, request);
     }
 }

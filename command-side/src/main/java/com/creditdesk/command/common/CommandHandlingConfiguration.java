@@ -60,6 +60,12 @@ class CommandHandlingConfiguration {
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/invoices").hasRole(Roles.INTEGRATION)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/payments").hasRole(Roles.INTEGRATION)
                 .pathMatchers("/api/accounts/*/hold").hasRole(Roles.CREDIT)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders/*/release-requests").hasRole(Roles.SALES)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders/*/release-decision").hasRole(Roles.CREDIT)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/sales-signals").hasRole(Roles.SALES)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/reviews/current/conclusion").hasRole(Roles.CREDIT)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/payment-terms").hasRole(Roles.SALES)
+                .pathMatchers(HttpMethod.POST, "/api/accounts/*/payment-terms/approval").hasRole(Roles.CREDIT)
                 .pathMatchers("/api/admin/**").hasRole(Roles.ADMIN)
                 .pathMatchers("/api/**").denyAll();
     }

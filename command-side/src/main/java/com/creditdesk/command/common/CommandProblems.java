@@ -35,6 +35,11 @@ public class CommandProblems {
                 "no account " + e.getAggregateIdentifier()));
     }
 
+    @ExceptionHandler(CommandRefused.FourEyes.class)
+    ResponseEntity<Object> fourEyes(CommandRefused.FourEyes e) {
+        return Problems.response(Problems.problem(HttpStatus.FORBIDDEN, "Four eyes", e.getMessage()));
+    }
+
     @ExceptionHandler(CommandRefused.InvalidInput.class)
     ResponseEntity<Object> invalid(CommandRefused.InvalidInput e) {
         return Problems.response(Problems.invalid(e.getMessage(), List.of(Problems.fieldError(e.field(), e.getMessage()))));

@@ -7,7 +7,8 @@ import org.axonframework.common.AxonNonTransientException;
  * concurrency conflicts never repeats it.
  */
 public abstract sealed class CommandRefused extends AxonNonTransientException
-        permits CommandRefused.RuleViolated, CommandRefused.NotFound, CommandRefused.InvalidInput {
+        permits CommandRefused.RuleViolated, CommandRefused.NotFound, CommandRefused.InvalidInput,
+        CommandRefused.FourEyes {
 
     protected CommandRefused(String message) {
         super(message);
@@ -51,6 +52,13 @@ public abstract sealed class CommandRefused extends AxonNonTransientException
 
         public String field() {
             return field;
+        }
+    }
+
+    /** The same person may not both ask and decide ({@code 403}). */
+    public static final class FourEyes extends CommandRefused {
+        public FourEyes(String message) {
+            super(message);
         }
     }
 }

@@ -22,6 +22,19 @@ public final class OrderCommands {
                               String actor) {
     }
 
+    /** Sales asks credit to release a blocked order. */
+    public record RequestRelease(@TargetAggregateIdentifier String customerId, String orderId, String justification,
+                                 ProposedMeasure proposedMeasure, String actor) {
+    }
+
+    /** Credit decides on a blocked order; whoever asked for the release may not decide (four eyes). */
+    public record DecideRelease(@TargetAggregateIdentifier String customerId, String orderId, ReleaseDecision decision,
+                                String note, String conditions, String actor) {
+    }
+
+    public record ReleaseOutcome(String orderId, OrderStatus status) {
+    }
+
     /** The answer to {@link PlaceOrder}; a repeated command gets the same answer. */
     public record OrderPlacement(String orderId, OrderStatus status, List<BlockReason> reasons,
                                  CreditDecision decision) {

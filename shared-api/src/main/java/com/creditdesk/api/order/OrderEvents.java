@@ -24,4 +24,17 @@ public final class OrderEvents {
     public record OrderCancelled(String customerId, String orderId, BigDecimal amount, OrderStatus previousStatus,
                                  String reason, String actor) {
     }
+
+    public record ReleaseRequested(String customerId, String orderId, BigDecimal amount, String justification,
+                                   ProposedMeasure proposedMeasure, String actor) {
+    }
+
+    /** Credit released a blocked order; from now on it counts in exposure. */
+    public record OrderReleased(String customerId, String orderId, BigDecimal amount, String note, String conditions,
+                                String requestedBy, String actor) {
+    }
+
+    public record OrderRejected(String customerId, String orderId, BigDecimal amount, String note,
+                                String requestedBy, String actor) {
+    }
 }

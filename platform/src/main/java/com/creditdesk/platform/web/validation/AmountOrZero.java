@@ -33,4 +33,21 @@ public @interface AmountOrZero {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
+    /** The same rule for an amount that may be left out. */
+    @PositiveOrZero
+    @Digits(integer = 12, fraction = 2)
+    @DecimalMax("999999999999.99")
+    @ReportAsSingleViolation
+    @Constraint(validatedBy = {})
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({FIELD, PARAMETER, RECORD_COMPONENT})
+    @interface Optional {
+        String message() default "must be an amount of 0 or more with at most 2 decimals";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
 }

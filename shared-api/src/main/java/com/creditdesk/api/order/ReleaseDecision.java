@@ -1,0 +1,3 @@
+package com.creditdesk.api.order;
+
+public enum ReleaseDecision { RELEASE, REJECT }

@@ -1,0 +1,3 @@
+package com.creditdesk.api.signal;
+
+public enum Severity { LOW, MEDIUM, HIGH }

@@ -1,0 +1,24 @@
+package com.creditdesk.api.signal;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+public final class SignalCommands {
+    private SignalCommands() {
+    }
+
+    public record ReportSalesSignal(@TargetAggregateIdentifier String customerId, String signalId,
+                                    SignalCategory category, Severity severity, String note, LocalDate observedOn,
+                                    String actor) {
+    }
+
+    public record SignalReport(String signalId, boolean reviewOpened) {
+    }
+
+    /** Credit concludes the open credit review; LIMIT_CHANGED needs {@code newLimit}. */
+    public record ConcludeReview(@TargetAggregateIdentifier String customerId, ReviewOutcome outcome, String note,
+                                 BigDecimal newLimit, String actor) {
+    }
+}

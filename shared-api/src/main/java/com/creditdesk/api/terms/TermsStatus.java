@@ -1,0 +1,3 @@
+package com.creditdesk.api.terms;
+
+public enum TermsStatus { IN_FORCE, AWAITING_APPROVAL }
