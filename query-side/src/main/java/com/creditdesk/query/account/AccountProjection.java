@@ -13,6 +13,12 @@ import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
 import com.creditdesk.api.order.OrderEvents.OrderCancelled;
+import com.creditdesk.api.order.OrderEvents.OrderReleased;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewOpened;
+import com.creditdesk.api.terms.TermsEvents.PaymentTermsAgreed;
+import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
+import com.creditdesk.api.terms.TermsStatus;
 import com.creditdesk.api.order.OrderStatus;
 import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
@@ -38,6 +44,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +110,34 @@ public class AccountProjection {
     }
 
     @EventHandler
+    void on(OrderReleased e, @SequenceNumber long sequence) {
+        update(e.customerId(), sequence, account -> account.withOpenOrders(list -> append(list,
+                new OpenOrder(e.orderId(), e.amount()))));
+    }
+
+    @EventHandler
+    void on(CreditReviewOpened e, @SequenceNumber long sequence) {
+        update(e.customerId(), sequence, account -> account.withOpenReview(true));
+    }
+
+    @EventHandler
+    void on(CreditReviewConcluded e, @SequenceNumber long sequence) {
+        update(e.customerId(), sequence, account -> account.withOpenReview(false));
+    }
+
+    @EventHandler
+    void on(PaymentTermsAgreed e, @SequenceNumber long sequence) {
+        if (e.status() == TermsStatus.IN_FORCE) {
+            update(e.customerId(), sequence, account -> account.withPaymentTermDays(e.days()));
+        }
+    }
+
+    @EventHandler
+    void on(PaymentTermsApproved e, @SequenceNumber long sequence) {
+        update(e.customerId(), sequence, account -> account.withPaymentTermDays(e.days()));
+    }
+
+    @EventHandler
     void on(OrderCancelled e, @SequenceNumber long sequence) {
         if (e.previousStatus() == OrderStatus.BLOCKED) {
             return; // a blocked order never counted in exposure
@@ -158,6 +194,21 @@ public class AccountProjection {
                 .map(AccountRecord::fromDocument).map(account -> account.viewOn(today))
                 .into(new ArrayList<>());
         return new AccountPage(page, query.page(), query.size(), accounts.countDocuments(filter));
+    }
+
+    /** The accounts an account manager looks after, for the sales worklist. */
+    public List<AccountView> managedBy(String accountManager) {
+        LocalDate today = today();
+        return accounts.find(Filters.eq("accountManager", accountManager)).sort(Sorts.ascending("_id"))
+                .map(AccountRecord::fromDocument).map(account -> account.viewOn(today)).into(new ArrayList<>());
+    }
+
+    /** Customer names by id, fetched by {@code _id}. */
+    public Map<String, String> names(Collection<String> customerIds) {
+        Map<String, String> names = new HashMap<>();
+        accounts.find(Filters.in("_id", customerIds))
+                .forEach(doc -> names.put(doc.getString("_id"), doc.getString("name")));
+        return names;
     }
 
     // ---- storage -------------------------------------------------------------------------------

@@ -61,6 +61,18 @@ record AccountRecord(String customerId, long lastSequence, String name, Segment 
                 openInvoices);
     }
 
+    AccountRecord withOpenReview(boolean open) {
+        return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
+                analystLimit, insurerLimit, onHold, open, paymentTermDays, unappliedCredit, securities, openOrders,
+                openInvoices);
+    }
+
+    AccountRecord withPaymentTermDays(int days) {
+        return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
+                analystLimit, insurerLimit, onHold, openReview, days, unappliedCredit, securities, openOrders,
+                openInvoices);
+    }
+
     AccountRecord withUnappliedCredit(BigDecimal unapplied) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
                 analystLimit, insurerLimit, onHold, openReview, paymentTermDays, unapplied, securities, openOrders,

@@ -12,8 +12,10 @@ class QueryApiAccess {
     @Bean
     AccessRules queryAccessRules() {
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*", "/api/accounts/*/timeline")
-                .authenticated()
+                .pathMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*", "/api/accounts/*/timeline",
+                        "/api/orders/*", "/api/invoices/*").authenticated()
+                .pathMatchers(HttpMethod.GET, "/api/views/sales").hasAnyRole(Roles.SALES, Roles.ANALYST, Roles.ADMIN)
+                .pathMatchers(HttpMethod.GET, "/api/views/finance").hasAnyRole(Roles.CREDIT, Roles.ANALYST, Roles.ADMIN)
                 .pathMatchers("/api/**").denyAll();
     }
 }

@@ -10,6 +10,16 @@ import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
 import com.creditdesk.api.order.OrderEvents.OrderBlocked;
 import com.creditdesk.api.order.OrderEvents.OrderCancelled;
+import com.creditdesk.api.order.OrderEvents.OrderRejected;
+import com.creditdesk.api.order.OrderEvents.OrderReleased;
+import com.creditdesk.api.order.OrderEvents.ReleaseRequested;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewOpened;
+import com.creditdesk.api.signal.SignalEvents.SalesSignalReported;
+import com.creditdesk.api.terms.TermsEvents.PaymentTermsAgreed;
+import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
+import com.creditdesk.api.terms.TermsEvents.PaymentTermsRefused;
+import com.creditdesk.api.terms.TermsStatus;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 
 import java.math.BigDecimal;
@@ -80,6 +90,43 @@ final class Summaries {
             return "Payment " + e.paymentId() + " of " + money(currency, e.amount()) + " received on " + e.receivedOn()
                     + ", settles " + settled
                     + (e.unapplied().signum() > 0 ? "; unapplied credit " + money(currency, e.unapplied()) : "");
+        }
+        if (event instanceof ReleaseRequested e) {
+            return e.actor() + " asks to release order " + e.orderId() + " of " + money(currency, e.amount())
+                    + ", proposing " + e.proposedMeasure() + ": " + e.justification();
+        }
+        if (event instanceof OrderReleased e) {
+            return "Order " + e.orderId() + " of " + money(currency, e.amount()) + " released"
+                    + (e.requestedBy() == null ? "" : " at the request of " + e.requestedBy()) + ": " + e.note()
+                    + (e.conditions() == null ? "" : "; conditions: " + e.conditions());
+        }
+        if (event instanceof OrderRejected e) {
+            return "Release of order " + e.orderId() + " of " + money(currency, e.amount()) + " rejected"
+                    + (e.requestedBy() == null ? "" : " (asked by " + e.requestedBy() + ")") + ": " + e.note();
+        }
+        if (event instanceof SalesSignalReported e) {
+            return e.severity() + " " + e.direction().name().toLowerCase() + " signal " + e.category() + " observed on "
+                    + e.observedOn() + ": " + e.note();
+        }
+        if (event instanceof CreditReviewOpened e) {
+            return "Credit review " + e.reviewId() + " opened: " + e.reason() + " (reported by "
+                    + String.join(", ", e.reportedBy()) + ")";
+        }
+        if (event instanceof CreditReviewConcluded e) {
+            return "Credit review " + e.reviewId() + " concluded: " + e.outcome()
+                    + (e.newLimit() == null ? "" : " to " + money(currency, e.newLimit())) + " — " + e.note();
+        }
+        if (event instanceof PaymentTermsAgreed e) {
+            return "Payment terms of " + e.days() + " days agreed (standard " + e.standardDays() + ", was "
+                    + e.previousDays() + "): " + e.reason() + (e.status() == TermsStatus.IN_FORCE ? "; in force"
+                    : "; awaiting credit's approval");
+        }
+        if (event instanceof PaymentTermsApproved e) {
+            return "Payment terms of " + e.days() + " days approved (agreed by " + e.agreedBy() + "): " + e.note();
+        }
+        if (event instanceof PaymentTermsRefused e) {
+            return "Payment terms of " + e.days() + " days refused, " + e.daysInForce() + " days stay in force: "
+                    + e.note();
         }
         return event.getClass().getSimpleName();
     }

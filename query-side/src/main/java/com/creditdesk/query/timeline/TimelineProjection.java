@@ -5,11 +5,7 @@ import com.creditdesk.api.timeline.TimelineQueries.GetTimeline;
 import com.creditdesk.api.timeline.TimelineQueries.TimelineEntry;
 import com.creditdesk.api.timeline.TimelineQueries.TimelinePage;
 import com.creditdesk.query.common.Bson;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.creditdesk.query.common.Documents;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -39,12 +35,6 @@ import java.util.Map;
 public class TimelineProjection {
     public static final String GROUP = "timeline";
 
-    private static final ObjectMapper DETAILS = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-
     private final MongoCollection<Document> timeline;
 
     public TimelineProjection(MongoDatabase database) {
@@ -58,8 +48,7 @@ public class TimelineProjection {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         String customerId = message.getAggregateIdentifier();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> details = new LinkedHashMap<>(DETAILS.convertValue(event, Map.class));
+        Map<String, Object> details = new LinkedHashMap<>(Documents.asMap(event));
         details.remove("customerId");
         Object actor = details.remove("actor");
         Document entry = new Document("_id", entryId(customerId, message.getSequenceNumber()))

@@ -1,0 +1,126 @@
+package com.creditdesk.query.order;
+
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.order.OrderEvents.OrderAccepted;
+import com.creditdesk.api.order.OrderEvents.OrderBlocked;
+import com.creditdesk.api.order.OrderEvents.OrderCancelled;
+import com.creditdesk.api.order.OrderEvents.OrderRejected;
+import com.creditdesk.api.order.OrderEvents.OrderReleased;
+import com.creditdesk.api.order.OrderEvents.ReleaseRequested;
+import com.creditdesk.api.order.OrderQueries.FindOrder;
+import com.creditdesk.api.order.OrderQueries.OrderView;
+import com.creditdesk.api.order.OrderQueries.ReleaseDecisionView;
+import com.creditdesk.api.order.OrderQueries.ReleaseRequestView;
+import com.creditdesk.api.order.OrderQueries.StatusChange;
+import com.creditdesk.api.order.OrderStatus;
+import com.creditdesk.api.order.ReleaseDecision;
+import com.creditdesk.query.common.KeyedViews;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Each order with its credit decision, the release request and decision, and its status history. */
+@Component
+@ProcessingGroup(OrderProjection.GROUP)
+public class OrderProjection {
+    public static final String GROUP = "orders";
+
+    private final KeyedViews<OrderView> orders;
+
+    public OrderProjection(MongoDatabase database) {
+        this.orders = new KeyedViews<>(database.getCollection("orders"), OrderView.class);
+        orders.collection().createIndex(Indexes.ascending("status"));
+    }
+
+    @EventHandler
+    void on(OrderAccepted e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        orders.create(e.orderId(), sequence, new OrderView(e.orderId(), e.customerId(), e.amount(), e.currency(),
+                e.description(), OrderStatus.ACCEPTED, List.of(), e.decision(), null, null,
+                List.of(new StatusChange(at, OrderStatus.ACCEPTED, e.actor()))));
+    }
+
+    @EventHandler
+    void on(OrderBlocked e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        orders.create(e.orderId(), sequence, new OrderView(e.orderId(), e.customerId(), e.amount(), e.currency(),
+                e.description(), OrderStatus.BLOCKED, e.reasons(), e.decision(), null, null,
+                List.of(new StatusChange(at, OrderStatus.BLOCKED, e.actor()))));
+    }
+
+    @EventHandler
+    void on(ReleaseRequested e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        orders.update(e.orderId(), sequence, order -> new OrderView(order.orderId(), order.customerId(),
+                order.amount(), order.currency(), order.description(), order.status(), order.reasons(),
+                order.decision(), new ReleaseRequestView(e.justification(), e.proposedMeasure(), e.actor(), at),
+                order.releaseDecision(), order.history()));
+    }
+
+    @EventHandler
+    void on(OrderReleased e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        decided(e.orderId(), sequence, new ReleaseDecisionView(ReleaseDecision.RELEASE, e.note(), e.conditions(),
+                e.actor(), at), OrderStatus.RELEASED);
+    }
+
+    @EventHandler
+    void on(OrderRejected e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        decided(e.orderId(), sequence, new ReleaseDecisionView(ReleaseDecision.REJECT, e.note(), null, e.actor(), at),
+                OrderStatus.REJECTED);
+    }
+
+    @EventHandler
+    void on(OrderCancelled e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        orders.update(e.orderId(), sequence, order -> withStatus(order, OrderStatus.CANCELLED, at, e.actor()));
+    }
+
+    @EventHandler
+    void on(InvoiceIssued e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (e.orderId() != null) {
+            orders.update(e.orderId(), sequence, order -> withStatus(order, OrderStatus.INVOICED, at, e.actor()));
+        }
+    }
+
+    private void decided(String orderId, long sequence, ReleaseDecisionView decision, OrderStatus status) {
+        orders.update(orderId, sequence, order -> {
+            OrderView decided = new OrderView(order.orderId(), order.customerId(), order.amount(), order.currency(),
+                    order.description(), order.status(), order.reasons(), order.decision(), order.releaseRequest(),
+                    decision, order.history());
+            return withStatus(decided, status, decision.at(), decision.decidedBy());
+        });
+    }
+
+    private static OrderView withStatus(OrderView order, OrderStatus status, Instant at, String actor) {
+        List<StatusChange> history = new ArrayList<>(order.history());
+        history.add(new StatusChange(at, status, actor));
+        return new OrderView(order.orderId(), order.customerId(), order.amount(), order.currency(),
+                order.description(), status, order.reasons(), order.decision(), order.releaseRequest(),
+                order.releaseDecision(), history);
+    }
+
+    @ResetHandler
+    void reset() {
+        orders.clear();
+    }
+
+    @QueryHandler
+    public Optional<OrderView> handle(FindOrder query) {
+        return orders.find(query.orderId());
+    }
+
+    /** Blocked orders, optionally of some customers only: for the worklists. */
+    public List<OrderView> blocked(List<String> customerIds) {
+        var filter = customerIds == null ? Filters.eq("status", OrderStatus.BLOCKED.name())
+                : Filters.and(Filters.eq("status", OrderStatus.BLOCKED.name()), Filters.in("customerId", customerIds));
+        return orders.collection().find(filter).map(orders::read).into(new ArrayList<>());
+    }
+}

@@ -1,0 +1,46 @@
+package com.creditdesk.query.views;
+
+import com.creditdesk.api.invoice.InvoiceQueries.FindInvoice;
+import com.creditdesk.api.invoice.InvoiceQueries.InvoiceView;
+import com.creditdesk.api.order.OrderQueries.FindOrder;
+import com.creditdesk.api.order.OrderQueries.OrderView;
+import com.creditdesk.api.views.ViewQueries.FinanceView;
+import com.creditdesk.api.views.ViewQueries.GetFinanceView;
+import com.creditdesk.api.views.ViewQueries.GetSalesView;
+import com.creditdesk.api.views.ViewQueries.SalesView;
+import com.creditdesk.platform.web.validation.Id;
+import com.creditdesk.query.common.Queries;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class ViewController {
+    private final Queries queries;
+
+    ViewController(Queries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/orders/{orderId}")
+    Mono<OrderView> order(@PathVariable @Id String orderId) {
+        return queries.find(new FindOrder(orderId), OrderView.class, "no order " + orderId);
+    }
+
+    @GetMapping("/api/invoices/{invoiceId}")
+    Mono<InvoiceView> invoice(@PathVariable @Id String invoiceId) {
+        return queries.find(new FindInvoice(invoiceId), InvoiceView.class, "no invoice " + invoiceId);
+    }
+
+    @GetMapping("/api/views/sales")
+    Mono<SalesView> sales(@RequestParam @Id String accountManager) {
+        return queries.ask(new GetSalesView(accountManager), SalesView.class);
+    }
+
+    @GetMapping("/api/views/finance")
+    Mono<FinanceView> finance() {
+        return queries.ask(new GetFinanceView(), FinanceView.class);
+    }
+}

@@ -1,0 +1,98 @@
+package com.creditdesk.query.views;
+
+import com.creditdesk.api.account.AccountView;
+import com.creditdesk.api.order.OrderQueries.OrderView;
+import com.creditdesk.api.signal.ReviewView;
+import com.creditdesk.api.views.ViewQueries.BlockedOrder;
+import com.creditdesk.api.views.ViewQueries.FinanceView;
+import com.creditdesk.api.views.ViewQueries.GetFinanceView;
+import com.creditdesk.api.views.ViewQueries.GetSalesView;
+import com.creditdesk.api.views.ViewQueries.ReleaseRequest;
+import com.creditdesk.api.views.ViewQueries.SalesView;
+import com.creditdesk.query.account.AccountProjection;
+import com.creditdesk.query.invoice.InvoiceProjection;
+import com.creditdesk.query.order.OrderProjection;
+import com.creditdesk.query.review.ReviewProjection;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The account manager's worklist and finance's, composed when asked from the projections they
+ * draw on, so both always show the same facts.
+ */
+@Component
+public class Worklists {
+    private final AccountProjection accounts;
+    private final OrderProjection orders;
+    private final ReviewProjection reviews;
+    private final InvoiceProjection invoices;
+    private final Clock clock;
+
+    public Worklists(AccountProjection accounts, OrderProjection orders, ReviewProjection reviews,
+                     InvoiceProjection invoices, Clock clock) {
+        this.accounts = accounts;
+        this.orders = orders;
+        this.reviews = reviews;
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public SalesView handle(GetSalesView query) {
+        List<AccountView> customers = accounts.managedBy(query.accountManager());
+        Map<String, String> names = new java.util.HashMap<>();
+        customers.forEach(account -> names.put(account.customerId(), account.name()));
+        List<BlockedOrder> blocked = orders.blocked(List.copyOf(names.keySet())).stream()
+                .map(order -> blockedOrder(order, names.get(order.customerId()))).toList();
+        List<ReviewView> theirReviews = withNames(reviews.reportedBy(query.accountManager()));
+        return new SalesView(query.accountManager(), customers, blocked, List.of(), theirReviews);
+    }
+
+    @QueryHandler
+    public FinanceView handle(GetFinanceView query) {
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        Receivables receivables = Receivables.of(invoices.all(), today);
+        List<OrderView> waiting = orders.blocked(null).stream().filter(order -> order.releaseRequest() != null).toList();
+        Map<String, String> names = accounts.names(waiting.stream().map(OrderView::customerId).toList());
+        List<ReleaseRequest> requests = waiting.stream()
+                .map(order -> new ReleaseRequest(order.orderId(), order.customerId(), names.get(order.customerId()),
+                        order.amount(), order.reasons(), order.releaseRequest().justification(),
+                        order.releaseRequest().proposedMeasure(), order.releaseRequest().requestedBy(),
+                        order.releaseRequest().at(), hoursBetween(order.releaseRequest().at(), now)))
+                .sorted(java.util.Comparator.comparing(ReleaseRequest::requestedAt))
+                .toList();
+        return new FinanceView(receivables.ageing(), receivables.overdueTotal(), receivables.dso(), requests,
+                withNames(reviews.open()), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private BlockedOrder blockedOrder(OrderView order, String customerName) {
+        return new BlockedOrder(order.orderId(), order.customerId(), customerName, order.amount(), order.reasons(),
+                order.status(), order.history().get(0).at(),
+                order.releaseRequest() == null ? null : order.releaseRequest().requestedBy(),
+                order.releaseRequest() == null ? null : order.releaseRequest().at());
+    }
+
+    private List<ReviewView> withNames(List<ReviewView> list) {
+        Set<String> ids = new HashSet<>();
+        list.forEach(review -> ids.add(review.customerId()));
+        Map<String, String> names = accounts.names(ids);
+        return list.stream().map(r -> new ReviewView(r.reviewId(), r.customerId(), names.get(r.customerId()),
+                r.signalIds(), r.reportedBy(), r.reason(), r.openedAt(), r.status(), r.outcome(), r.note(),
+                r.newLimit(), r.concludedBy(), r.concludedAt())).toList();
+    }
+
+    static double hoursBetween(Instant from, Instant to) {
+        return Math.round(Duration.between(from, to).toMinutes() / 6.0) / 10.0;
+    }
+
+}
