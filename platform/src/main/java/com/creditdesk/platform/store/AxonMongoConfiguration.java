@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.creditdesk.platform.store.upcasting.DecisionOnHoldUpcaster;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -86,6 +87,12 @@ public class AxonMongoConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /** Old event revisions are brought up to date as they are read; see each upcaster for what changed. */
+    @Bean
+    DecisionOnHoldUpcaster decisionOnHoldUpcaster() {
+        return new DecisionOnHoldUpcaster();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.creditdesk.query.account;
 
 import com.creditdesk.api.account.AccountQueries.FindAccount;
+import com.creditdesk.api.account.AccountQueries.GetAccountAsOf;
 import com.creditdesk.api.account.AccountQueries.ListAccounts;
 import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.account.AccountView.AccountPage;
@@ -35,6 +36,13 @@ class AccountQueryController {
     @GetMapping("/{customerId}")
     Mono<AccountView> account(@PathVariable @Id String customerId) {
         return queries.find(new FindAccount(customerId), AccountView.class, "no account " + customerId);
+    }
+
+    /** The account exactly as it stood at {@code at}, rebuilt from the event store. */
+    @GetMapping("/{customerId}/as-of")
+    Mono<AccountView> asOf(@PathVariable @Id String customerId, @RequestParam Instant at) {
+        return queries.find(new GetAccountAsOf(customerId, at), AccountView.class,
+                "no account " + customerId + " at " + at);
     }
 
     @GetMapping

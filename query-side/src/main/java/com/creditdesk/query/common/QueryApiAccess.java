@@ -14,6 +14,9 @@ class QueryApiAccess {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*", "/api/accounts/*/timeline",
                         "/api/orders/*", "/api/invoices/*").authenticated()
+                .pathMatchers(HttpMethod.GET, "/api/accounts/*/as-of").hasAnyRole(Roles.ANALYST, Roles.CREDIT)
+                .pathMatchers(HttpMethod.GET, "/api/events").hasRole(Roles.ANALYST)
+                .pathMatchers(HttpMethod.POST, "/api/analysis/policy-simulation").hasRole(Roles.ANALYST)
                 .pathMatchers(HttpMethod.GET, "/api/views/sales").hasAnyRole(Roles.SALES, Roles.ANALYST, Roles.ADMIN)
                 .pathMatchers(HttpMethod.GET, "/api/views/finance").hasAnyRole(Roles.CREDIT, Roles.ANALYST, Roles.ADMIN)
                 .pathMatchers("/api/**").denyAll();

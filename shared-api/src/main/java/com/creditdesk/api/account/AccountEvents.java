@@ -1,5 +1,7 @@
 package com.creditdesk.api.account;
 
+import org.axonframework.serialization.Revision;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,16 +10,19 @@ public final class AccountEvents {
     private AccountEvents() {
     }
 
+    @Revision("1")
     public record AccountOpened(String customerId, String name, Segment segment, String currency,
                                 String accountManager, Language language, String actor) {
     }
 
     /** A limit from one source; the effective limit is the lower of both sources. */
+    @Revision("1")
     public record CreditLimitSet(String customerId, BigDecimal amount, LimitSource source, String reason,
                                  LocalDate reviewDate, BigDecimal previousEffectiveLimit,
                                  BigDecimal effectiveLimit, String actor) {
     }
 
+    @Revision("1")
     public record SecurityRegistered(String customerId, String securityId, SecurityType type, BigDecimal amount,
                                      LocalDate validUntil, String actor) {
     }
@@ -26,14 +31,17 @@ public final class AccountEvents {
      * Exposure went (or would go) above the limit plus securities: an order that did not fit
      * ({@code orderId} set) or a lowered limit that left the account over it ({@code orderId} null).
      */
+    @Revision("1")
     public record LimitExceeded(String customerId, String orderId, BigDecimal effectiveLimit,
                                 BigDecimal activeSecurities, BigDecimal exposure, BigDecimal requestedAmount,
                                 BigDecimal excess, String actor) {
     }
 
+    @Revision("1")
     public record AccountPutOnHold(String customerId, String reason, String actor) {
     }
 
+    @Revision("1")
     public record HoldLifted(String customerId, String reason, String actor) {
     }
 }

@@ -8,6 +8,10 @@ public final class AccountQueries {
     public record FindAccount(String customerId) {
     }
 
+    /** The account exactly as it stood at an instant, rebuilt from its events (never from a snapshot). */
+    public record GetAccountAsOf(String customerId, java.time.Instant at) {
+    }
+
     public record ListAccounts(String accountManager, Boolean onHold, int page, int size) {
     }
 }

@@ -1,5 +1,7 @@
 package com.creditdesk.api.order;
 
+import org.axonframework.serialization.Revision;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,11 +10,13 @@ public final class OrderEvents {
     }
 
     /** The order passed the credit check and now counts in exposure. */
+    @Revision("2")
     public record OrderAccepted(String customerId, String orderId, BigDecimal amount, String currency,
                                 String description, CreditDecision decision, String actor) {
     }
 
     /** The order failed the credit check; it does not count in exposure until released. */
+    @Revision("2")
     public record OrderBlocked(String customerId, String orderId, BigDecimal amount, String currency,
                                String description, List<BlockReason> reasons, CreditDecision decision,
                                String actor) {
@@ -21,19 +25,23 @@ public final class OrderEvents {
         }
     }
 
+    @Revision("1")
     public record OrderCancelled(String customerId, String orderId, BigDecimal amount, OrderStatus previousStatus,
                                  String reason, String actor) {
     }
 
+    @Revision("1")
     public record ReleaseRequested(String customerId, String orderId, BigDecimal amount, String justification,
                                    ProposedMeasure proposedMeasure, String actor) {
     }
 
     /** Credit released a blocked order; from now on it counts in exposure. */
+    @Revision("1")
     public record OrderReleased(String customerId, String orderId, BigDecimal amount, String note, String conditions,
                                 String requestedBy, String actor) {
     }
 
+    @Revision("1")
     public record OrderRejected(String customerId, String orderId, BigDecimal amount, String note,
                                 String requestedBy, String actor) {
     }

@@ -1,0 +1,65 @@
+package com.creditdesk.query.audit;
+
+import com.creditdesk.api.order.CreditPolicy;
+import com.creditdesk.platform.web.validation.OptionalId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** For analysts and auditors: the whole history as NDJSON, and what a changed policy would have decided. */
+@RestController
+class AuditController {
+    private final EventHistory history;
+    private final PolicySimulation simulation;
+
+    AuditController(EventHistory history, PolicySimulation simulation) {
+        this.history = history;
+        this.simulation = simulation;
+    }
+
+    @GetMapping(value = "/api/events", produces = MediaType.APPLICATION_NDJSON_VALUE)
+    Flux<ExportedEvent> export(@RequestParam(required = false) @OptionalId String customerId,
+                               @RequestParam(required = false) Instant from,
+                               @RequestParam(required = false) Instant to) {
+        return history.read(customerId, from, to).map(ExportedEvent::of);
+    }
+
+    /** Parameters left out keep policy v1's value. */
+    record PolicyChange(@Min(0) @Max(3650) Integer overdueDaysTolerance,
+                        @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 4) BigDecimal overdueShareTolerance,
+                        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4)
+                        BigDecimal limitMultiplier,
+                        Boolean reviewsBlock) {
+
+        CreditPolicy applyTo(CreditPolicy base) {
+            return new CreditPolicy("simulated",
+                    overdueDaysTolerance != null ? overdueDaysTolerance : base.overdueDaysTolerance(),
+                    overdueShareTolerance != null ? overdueShareTolerance : base.overdueShareTolerance(),
+                    limitMultiplier != null ? limitMultiplier : base.limitMultiplier(),
+                    reviewsBlock != null ? reviewsBlock : base.reviewsBlock());
+        }
+    }
+
+    record SimulationRequest(Instant from, Instant to, @Valid PolicyChange policy) {
+    }
+
+    @PostMapping("/api/analysis/policy-simulation")
+    Mono<PolicySimulation.Result> simulate(@Valid @RequestBody SimulationRequest body) {
+        CreditPolicy policy = body.policy() == null ? CreditPolicy.V1 : body.policy().applyTo(CreditPolicy.V1);
+        return simulation.run(body.from(), body.to(), policy);
+    }
+}
