@@ -3,12 +3,14 @@ package com.creditdesk.platform;
 import com.creditdesk.platform.clock.ClockConfiguration;
 import com.creditdesk.platform.security.SecurityConfiguration;
 import com.creditdesk.platform.store.AxonMongoConfiguration;
+import com.creditdesk.platform.store.StoreHealthIndicator;
 import com.creditdesk.platform.web.WebConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Everything both sides share; each app imports it explicitly so its beans win over Axon's defaults. */
 @Configuration(proxyBeanMethods = false)
-@Import({AxonMongoConfiguration.class, ClockConfiguration.class, WebConfiguration.class, SecurityConfiguration.class})
+@Import({AxonMongoConfiguration.class, StoreHealthIndicator.class, ClockConfiguration.class, WebConfiguration.class,
+        SecurityConfiguration.class})
 public class PlatformConfiguration {
 }
