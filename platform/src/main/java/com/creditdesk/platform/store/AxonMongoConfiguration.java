@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.creditdesk.platform.store.upcasting.DecisionOnHoldUpcaster;
+import com.creditdesk.store.engine.SequencedMongoEventStorageEngine;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -16,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -95,10 +95,15 @@ public class AxonMongoConfiguration {
         return new DecisionOnHoldUpcaster();
     }
 
+    /**
+     * Our own engine: a global sequence and key-only reads, so it stays fast as history grows on the
+     * embedded server and on MongoDB alike (see event-store). The extension is used only for tokens and sagas.
+     */
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate template, Serializer serializer, List<EventUpcaster> upcasters) {
-        return MongoEventStorageEngine.builder()
-                .mongoTemplate(template)
+    EventStorageEngine eventStorageEngine(MongoDatabase creditDeskDatabase, Serializer serializer,
+                                          List<EventUpcaster> upcasters) {
+        return SequencedMongoEventStorageEngine.builder()
+                .database(creditDeskDatabase)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(new EventUpcasterChain(upcasters))

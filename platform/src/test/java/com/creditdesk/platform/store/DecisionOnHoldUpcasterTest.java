@@ -11,11 +11,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DecisionOnHoldUpcasterTest {
     private EmbeddedMongo mongo;
     private MongoClient client;
-    private MongoTemplate template;
+    private MongoDatabase database;
 
     /** How revision 1 was written: the decision had no onHold field. */
     @JsonIgnoreProperties("onHold")
@@ -42,7 +41,7 @@ class DecisionOnHoldUpcasterTest {
     void start() {
         mongo = EmbeddedMongo.inMemory();
         client = MongoClients.create(mongo.connectionString());
-        template = DefaultMongoTemplate.builder().mongoDatabase(client, "upcasting").build();
+        database = client.getDatabase("upcasting");
     }
 
     @AfterEach
@@ -58,7 +57,7 @@ class DecisionOnHoldUpcasterTest {
         Serializer revisionOne = JacksonSerializer.builder().objectMapper(revisionOneMapper)
                 .revisionResolver(type -> "1").build();
         AxonMongoConfiguration configuration = new AxonMongoConfiguration();
-        EventStorageEngine oldWriter = configuration.eventStorageEngine(template, revisionOne, List.of());
+        EventStorageEngine oldWriter = configuration.eventStorageEngine(database, revisionOne, List.of());
 
         CreditDecision held = new CreditDecision(new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO,
                 new BigDecimal("2000"), BigDecimal.ZERO, 0, false, true, "v1");
@@ -71,7 +70,7 @@ class DecisionOnHoldUpcasterTest {
                 new GenericDomainEventMessage<>("CustomerAccount", "C-1", 1, new OrderAccepted("C-1", "O-2",
                         new BigDecimal("10"), "EUR", null, free, "erp"))));
 
-        EventStorageEngine current = configuration.eventStorageEngine(template, configuration.serializer(),
+        EventStorageEngine current = configuration.eventStorageEngine(database, configuration.serializer(),
                 List.of(new DecisionOnHoldUpcaster()));
         List<? extends DomainEventMessage<?>> events = current.readEvents("C-1", 0).asStream().toList();
 
