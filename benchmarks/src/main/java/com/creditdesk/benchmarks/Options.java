@@ -1,0 +1,97 @@
+package com.creditdesk.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Command-line options ({@code --name value}); every one has a default, listed in {@link #HELP}. */
+record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Duration maxFill, Duration maxRebuild,
+               Duration maxSize, int eventsPerAccount, int poolAccounts, List<Integer> threads, double rate,
+               int sampleEvery, Duration pollInterval, int fillBatch, boolean keepData, List<String> clients,
+               String visibilityClient, Map<String, String> raw) {
+
+    static final String HELP = """
+            StoreBenchmark: Credit Desk on the embedded store (H2), one fresh JVM and store per size.
+              --sizes 10000,100000,1000000   store sizes in events
+              --duration-seconds 15          each command measurement (raw driver, warm-up: half of it)
+              --data-dir <tmp>               where the stores are created (deleted afterwards unless --keep-data true)
+              --out <jar dir>/benchmark-results.md   the Markdown report (and .json per size beside it)
+              --max-fill-minutes 15          time box of filling one store
+              --max-rebuild-minutes 5        time box of the projection rebuild
+              --max-size-minutes 60          time box of one size as a whole (the child JVM is killed)
+              --events-per-account 10        history length of each filled account
+              --pool-accounts 1000           accounts the distinct-account orders go to
+              --threads 1,8,32               client threads of the throughput measurements
+              --rate 200                     commands/s of the visibility measurement
+              --sample-every 10              every n-th of those commands is followed to the query side
+              --poll-millis 3                how often a sampled account view is polled
+              --fill-batch 200               events per append while filling
+              --clients http,in-process      how the throughput measurements talk to the apps (see Clients)
+              --visibility-client in-process how the visibility measurement sends and polls
+              --keep-data false              keep each size's data folder
+            """;
+
+    static Options parse(String... args) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i] + "\n" + HELP);
+            }
+            raw.put(args[i].substring(2), args[++i]);
+        }
+        return new Options(
+                longs(raw.getOrDefault("sizes", "10000,100000,1000000")),
+                Duration.ofSeconds(Long.parseLong(raw.getOrDefault("duration-seconds", "15"))),
+                Path.of(raw.getOrDefault("data-dir", System.getProperty("java.io.tmpdir"))),
+                Path.of(raw.getOrDefault("out", defaultOut().toString())),
+                Duration.ofMinutes(Long.parseLong(raw.getOrDefault("max-fill-minutes", "15"))),
+                Duration.ofMinutes(Long.parseLong(raw.getOrDefault("max-rebuild-minutes", "5"))),
+                Duration.ofMinutes(Long.parseLong(raw.getOrDefault("max-size-minutes", "60"))),
+                Integer.parseInt(raw.getOrDefault("events-per-account", "10")),
+                Integer.parseInt(raw.getOrDefault("pool-accounts", "1000")),
+                longs(raw.getOrDefault("threads", "1,8,32")).stream().map(Long::intValue).toList(),
+                Double.parseDouble(raw.getOrDefault("rate", "200")),
+                Integer.parseInt(raw.getOrDefault("sample-every", "10")),
+                Duration.ofMillis(Long.parseLong(raw.getOrDefault("poll-millis", "3"))),
+                Integer.parseInt(raw.getOrDefault("fill-batch", "200")),
+                Boolean.parseBoolean(raw.getOrDefault("keep-data", "false")),
+                List.of(raw.getOrDefault("clients", "http,in-process").split(",")),
+                raw.getOrDefault("visibility-client", "in-process"),
+                raw);
+    }
+
+    /** The same options for one size, as a child JVM gets them. */
+    List<String> forChild(long size, Path resultFile) {
+        List<String> args = new ArrayList<>();
+        raw.forEach((name, value) -> {
+            if (!name.equals("sizes") && !name.startsWith("child-")) {
+                args.add("--" + name);
+                args.add(value);
+            }
+        });
+        args.addAll(List.of("--sizes", Long.toString(size), "--child-result", resultFile.toString()));
+        return args;
+    }
+
+    /** Set in a child JVM: where it writes the result of its one size. */
+    Path childResult() {
+        return raw.containsKey("child-result") ? Path.of(raw.get("child-result")) : null;
+    }
+
+    private static List<Long> longs(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).map(s -> s.replace("_", ""))
+                .map(Long::parseLong).toList();
+    }
+
+    /** Beside the jar (benchmarks/target), else the working directory. */
+    private static Path defaultOut() {
+        Path classPath = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+        Path dir = classPath.toString().endsWith(".jar") && classPath.toAbsolutePath().getParent() != null
+                ? classPath.toAbsolutePath().getParent() : Path.of(".");
+        return dir.resolve("benchmark-results.md");
+    }
+}

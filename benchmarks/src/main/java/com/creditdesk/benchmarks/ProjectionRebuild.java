@@ -1,0 +1,92 @@
+package com.creditdesk.benchmarks;
+
+import com.mongodb.client.MongoCollection;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A full rebuild of the query side, the way an operator does one: every projection's processor is
+ * stopped, its tokens reset to the start of the store (Axon calls the projections' reset handlers,
+ * which empty their collections), and started again; timed until every processor has caught up with
+ * the head of the store.
+ */
+final class ProjectionRebuild {
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    record Result(long storeEvents, double seconds, boolean completed, long eventsProcessed, long timelineEntries) {
+        /** Events per second: the whole store if it completed, else what the slowest measure reached. */
+        double rate() {
+            return (completed ? storeEvents : eventsProcessed) / seconds;
+        }
+    }
+
+    private ProjectionRebuild() {
+    }
+
+    static Result run(List<StreamingEventProcessor> processors, long storeEvents, Duration timeBox,
+                      MongoCollection<Document> timeline) {
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        long started = System.nanoTime();
+        processors.forEach(StreamingEventProcessor::start);
+        long deadline = started + timeBox.toNanos();
+        boolean completed = false;
+        long nextReport = started + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL_NANOS);
+            if (processors.stream().allMatch(ProjectionRebuild::caughtUp)) {
+                completed = true;
+                break;
+            }
+            if (System.nanoTime() > nextReport) {
+                nextReport += TimeUnit.SECONDS.toNanos(30);
+                System.out.printf("  rebuilding: %,d timeline entries after %.0f s%n",
+                        timeline.estimatedDocumentCount(), (System.nanoTime() - started) / 1e9);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long entries = timeline.estimatedDocumentCount();
+        return new Result(storeEvents, seconds, completed, progress(processors).orElse(entries), entries);
+    }
+
+    /**
+     * Lets the projections skip what a time-boxed rebuild did not reach, so the measurements that follow
+     * see a query side that keeps up with new events (the views of the filled accounts are then missing).
+     */
+    static void skipToHead(List<StreamingEventProcessor> processors) {
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(p -> p.resetTokens(StreamableMessageSource::createHeadToken));
+        processors.forEach(StreamingEventProcessor::start);
+    }
+
+    /** Caught up in every segment, and every segment claimed (the claimed parts add up to the whole). */
+    static boolean caughtUp(StreamingEventProcessor processor) {
+        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        double claimed = statuses.stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
+        return claimed > 0.999 && statuses.stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState());
+    }
+
+    /** The lowest position any segment reached, where the engine's tokens have positions (a global sequence). */
+    private static OptionalLong progress(List<StreamingEventProcessor> processors) {
+        long lowest = Long.MAX_VALUE;
+        for (StreamingEventProcessor processor : processors) {
+            for (EventTrackerStatus status : processor.processingStatus().values()) {
+                OptionalLong position = status.getCurrentPosition();
+                if (position.isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                lowest = Math.min(lowest, position.getAsLong());
+            }
+        }
+        return lowest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(lowest);
+    }
+}

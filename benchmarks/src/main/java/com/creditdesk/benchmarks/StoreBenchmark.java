@@ -1,0 +1,256 @@
+package com.creditdesk.benchmarks;
+
+import com.creditdesk.benchmarks.Clients.Client;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Macro-benchmark of Credit Desk on the embedded store, as the standalone mode runs it. For each
+ * store size a fresh JVM (same JVM options) starts the system on a fresh data folder, so no size
+ * inherits another's heap, JIT or caches, and a size that runs out of memory or time loses only
+ * itself. In that JVM, in this order:
+ * <ol>
+ * <li>fill the store with the query side's processors stopped (bulk append through the engine bean);</li>
+ * <li>the raw driver's insert and read rates on the same server, in its own collection;</li>
+ * <li>stop and start the system on the filled store (the start time);</li>
+ * <li>a full projection rebuild (time-boxed; if it does not finish, the projections skip to the head,
+ *     so the later figures still see a query side that follows new events);</li>
+ * <li>a warm-up, then PlaceOrder throughput on distinct accounts and on one hot account;</li>
+ * <li>command → visible latency at a steady rate.</li>
+ * </ol>
+ */
+public final class StoreBenchmark {
+    private static final int PROBE_ACCOUNTS = 20;
+
+    private StoreBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.childResult() != null) {
+            SizeRun run = new SizeRun(options, options.sizes().get(0));
+            Report.write(options.childResult(), run.run());
+            System.exit(0); // the apps' non-daemon threads must not keep this JVM alive
+        }
+        List<Report.SizeResult> results = new ArrayList<>();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (long size : options.sizes()) {
+            Path resultFile = options.out().toAbsolutePath().resolveSibling("benchmark-" + stamp + "-" + size + ".json");
+            System.out.printf("%n=== %,d events ===%n", size);
+            if (runChild(options, size, resultFile)) {
+                results.add(Report.read(resultFile));
+            } else {
+                results.add(new Report.SizeResult(size, null, null, null, null, null, null, 0, 0, 0,
+                        options.maxSize().toSeconds(), List.of("the run of this size failed or exceeded "
+                        + options.maxSize().toMinutes() + " min; see its output")));
+            }
+            String markdown = Report.markdown(results, "java -jar credit-desk-benchmarks.jar " + String.join(" ", args));
+            Files.writeString(options.out(), markdown); // after every size, so a later failure keeps the earlier ones
+        }
+        System.out.println("\n" + Files.readString(options.out()));
+        System.out.println("Written to " + options.out().toAbsolutePath());
+    }
+
+    /** Runs one size in a child JVM with this JVM's options; true if it wrote its result. */
+    private static boolean runChild(Options options, long size, Path resultFile) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, StoreBenchmark.class.getName()));
+        }
+        command.addAll(options.forChild(size, resultFile));
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        if (!child.waitFor(options.maxSize().toMinutes(), TimeUnit.MINUTES)) {
+            child.destroyForcibly().waitFor();
+            return false;
+        }
+        return child.exitValue() == 0 && Files.exists(resultFile);
+    }
+
+    /** One store size, in this JVM. */
+    private static final class SizeRun {
+        private final Options options;
+        private final long size;
+        private final List<String> notes = new ArrayList<>();
+        private final long started = System.nanoTime();
+
+        SizeRun(Options options, long size) {
+            this.options = options;
+            this.size = size;
+        }
+
+        Report.SizeResult run() throws IOException {
+            Path dataDir = Files.createTempDirectory(Files.createDirectories(options.dataDir()), "creditdesk-bench-");
+            try {
+                return measure(dataDir);
+            } finally {
+                if (!options.keepData()) {
+                    delete(dataDir);
+                }
+            }
+        }
+
+        private Report.SizeResult measure(Path dataDir) {
+            log("starting on an empty store in %s", dataDir);
+            SystemUnderTest app = SystemUnderTest.start(dataDir);
+            app.projections().forEach(StreamingEventProcessor::shutDown); // the fill alone on the store
+
+            log("filling %,d events (time box %d min)", size, options.maxFill().toMinutes());
+            StoreFiller.Fill fill = StoreFiller.fill(app.commandSide().getBean(EventStorageEngine.class), size,
+                    options.eventsPerAccount(), options.fillBatch(), options.maxFill());
+            log("filled %,d events in %.0f s (%.0f events/s)", fill.events(), fill.seconds(), fill.rate());
+            if (fill.stoppedEarly()) {
+                notes.add(String.format("fill stopped by its time box at %,d of %,d events", fill.events(), size));
+            }
+
+            log("raw driver baseline");
+            RawDriverBaseline.Rates raw = new RawDriverBaseline(app.storeConnectionString(),
+                    app.commandSide().getBean(Serializer.class)).measure(options.duration().dividedBy(2));
+            log("raw: %s", raw);
+
+            app.close();
+            long restart = System.nanoTime();
+            app = SystemUnderTest.start(dataDir);
+            double startSeconds = (System.nanoTime() - restart) / 1e9;
+            log("started on the filled store in %.1f s", startSeconds);
+
+            try (MongoClient client = MongoClients.create(app.storeConnectionString())) {
+                ProjectionRebuild.Result rebuild = ProjectionRebuild.run(app.projections(), fill.events(),
+                        options.maxRebuild(), client.getDatabase("creditdesk").getCollection("timeline"));
+                log("rebuild: %s (%.0f events/s)", rebuild, rebuild.rate());
+                if (!rebuild.completed()) {
+                    notes.add(String.format("rebuild not caught up within %d min; rate from %,d events processed; "
+                            + "the projections then skipped to the head", options.maxRebuild().toMinutes(),
+                            rebuild.eventsProcessed()));
+                    ProjectionRebuild.skipToHead(app.projections());
+                }
+
+                Http http = new Http(app.commandPort(), app.queryPort());
+                Map<String, Client> clients = Map.of("http", Clients.http(http), "in-process", Clients.inProcess(app));
+                Workloads workloads = new Workloads();
+                List<String> pool = pool(fill);
+                List<Workloads.Throughput> commands = commands(workloads, clients, pool);
+                Workloads.Visibility visibility = visibility(workloads, http,
+                        clients.get(options.visibilityClient()), pool);
+
+                System.gc();
+                Runtime runtime = Runtime.getRuntime();
+                long heapUsed = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+                long storeFile = sizeMb(dataDir);
+                app.close();
+                return new Report.SizeResult(size, fill, startSeconds, raw, rebuild, commands, visibility,
+                        heapUsed, runtime.maxMemory() >> 20, storeFile, (System.nanoTime() - started) / 1e9, notes);
+            }
+        }
+
+        /** Filled accounts with a limit, spread over the store; account 0 is the hot one and not among them. */
+        private List<String> pool(StoreFiller.Fill fill) {
+            // the first rounds of the fill open every account, then set every limit
+            int withLimit = (int) Math.min(fill.accounts(), Math.max(0, fill.events() - fill.accounts()));
+            int poolSize = Math.min(options.poolAccounts(), withLimit - 1);
+            List<String> pool = new ArrayList<>();
+            for (int i = 0; i < poolSize; i++) {
+                pool.add(StoreFiller.accountId(1 + (int) ((long) i * (withLimit - 1) / poolSize)));
+            }
+            if (pool.isEmpty()) {
+                notes.add("too few filled accounts for the command measurements");
+            }
+            return pool;
+        }
+
+        private List<Workloads.Throughput> commands(Workloads workloads, Map<String, Client> clients,
+                                                    List<String> pool) {
+            if (pool.isEmpty()) {
+                return List.of();
+            }
+            Supplier<String> distinct = Workloads.randomOf(pool);
+            String hot = StoreFiller.accountId(0);
+            List<Workloads.Throughput> results = new ArrayList<>();
+            for (String name : options.clients()) {
+                Client client = clients.get(name.trim());
+                log("warm-up (%s)", client.name());
+                workloads.placeOrders(client, "warm-up", 8, options.duration().dividedBy(2), distinct);
+                for (int threads : options.threads()) {
+                    results.add(logged(workloads.placeOrders(client, "distinct", threads, options.duration(),
+                            distinct)));
+                }
+                for (int threads : options.threads()) {
+                    results.add(logged(workloads.placeOrders(client, "hot", threads, options.duration(), () -> hot)));
+                }
+            }
+            return results;
+        }
+
+        private Workloads.Visibility visibility(Workloads workloads, Http http, Client client, List<String> pool) {
+            if (pool.isEmpty()) {
+                return null;
+            }
+            log("visibility: opening %d probe accounts", PROBE_ACCOUNTS);
+            List<String> probes = workloads.openAccounts(http, "BP", PROBE_ACCOUNTS);
+            if (!Workloads.awaitViews(client, probes, Duration.ofMinutes(2))) {
+                notes.add("the probe accounts' views did not appear within 2 min: visibility not measured");
+                return null;
+            }
+            Workloads.Visibility visibility = workloads.visibility(client, options.rate(), options.duration(),
+                    options.sampleEvery(), options.pollInterval(), probes, Workloads.randomOf(pool));
+            log("visibility: %s", visibility);
+            return visibility;
+        }
+
+        private Workloads.Throughput logged(Workloads.Throughput result) {
+            log("%s", result);
+            return result;
+        }
+
+        private void log(String format, Object... args) {
+            System.out.printf("[%,d events, %4.0f s] %s%n", size, (System.nanoTime() - started) / 1e9,
+                    String.format(format, args));
+        }
+    }
+
+    private static long sizeMb(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() >> 20;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
