@@ -11,10 +11,10 @@ import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.HoldLifted;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
 import com.creditdesk.api.account.AccountEvents.SecurityRegistered;
+import com.creditdesk.api.account.CreditLimits;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.account.Segment;
-import com.creditdesk.api.common.Amounts;
 import com.creditdesk.api.invoice.InvoiceCommands.InvoiceIssuance;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
@@ -167,7 +167,7 @@ public class CustomerAccount {
     private void setLimit(BigDecimal amount, LimitSource source, String reason, LocalDate reviewDate, String actor,
                           LocalDate today) {
         BigDecimal before = effectiveLimit();
-        BigDecimal after = effectiveLimit(source == LimitSource.ANALYST ? amount : analystLimit,
+        BigDecimal after = CreditLimits.effective(source == LimitSource.ANALYST ? amount : analystLimit,
                 source == LimitSource.INSURER ? amount : insurerLimit);
         apply(new CreditLimitSet(customerId, amount, source, reason, reviewDate, before, after, actor));
         BigDecimal exposure = exposure();
@@ -573,16 +573,8 @@ public class CustomerAccount {
 
     // ---- derived figures -------------------------------------------------------------------------
 
-    /** The lower of the analyst's and the insurer's limit when both exist, else the one that exists, else 0. */
-    static BigDecimal effectiveLimit(BigDecimal analyst, BigDecimal insurer) {
-        if (analyst != null && insurer != null) {
-            return analyst.min(insurer);
-        }
-        return analyst != null ? analyst : Amounts.orZero(insurer);
-    }
-
     private BigDecimal effectiveLimit() {
-        return effectiveLimit(analystLimit, insurerLimit);
+        return CreditLimits.effective(analystLimit, insurerLimit);
     }
 
     private BigDecimal activeSecurities(LocalDate today) {

@@ -28,14 +28,14 @@ public class CommandSender {
     public <R> Mono<R> send(Object command) {
         Mono<R> dispatch = Mono.defer(() -> Mono.<R>fromFuture(gateway.send(command)));
         if (command instanceof GloballyUnique unique) {
+            Mono<R> send = dispatch;
             dispatch = Mono.fromCallable(() -> uniqueIds.claim(unique))
-                    .flatMap(claimedNow -> Mono.defer(() -> Mono.<R>fromFuture(gateway.send(command)))
-                            .onErrorResume(e -> {
-                                if (claimedNow && refused(e)) {
-                                    uniqueIds.release(unique);
-                                }
-                                return Mono.error(e);
-                            }));
+                    .flatMap(claimedNow -> send.onErrorResume(e -> {
+                        if (claimedNow && refused(e)) {
+                            uniqueIds.release(unique);
+                        }
+                        return Mono.error(e);
+                    }));
         }
         return dispatch.subscribeOn(Schedulers.boundedElastic()).timeout(TIMEOUT);
     }

@@ -9,6 +9,7 @@ import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
 import com.creditdesk.api.account.AccountEvents.SecurityRegistered;
+import com.creditdesk.api.account.CreditLimits;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.account.SecurityType;
@@ -117,9 +118,9 @@ class CustomerAccountTest {
 
     @Test
     void withOnlyOneSourceThatLimitIsEffective() {
-        assertThat(CustomerAccount.effectiveLimit(null, eur("5000"))).isEqualByComparingTo("5000");
-        assertThat(CustomerAccount.effectiveLimit(eur("7000"), null)).isEqualByComparingTo("7000");
-        assertThat(CustomerAccount.effectiveLimit(null, null)).isEqualByComparingTo("0");
+        assertThat(CreditLimits.effective(null, eur("5000"))).isEqualByComparingTo("5000");
+        assertThat(CreditLimits.effective(eur("7000"), null)).isEqualByComparingTo("7000");
+        assertThat(CreditLimits.effective(null, null)).isEqualByComparingTo("0");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.creditdesk.query.account;
 
 import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.account.AccountView.AccountStatus;
+import com.creditdesk.api.account.CreditLimits;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.query.common.Bson;
@@ -100,8 +101,7 @@ record AccountRecord(String customerId, long lastSequence, String name, Segment 
     // ---- the view, as of a day ---------------------------------------------------------------
 
     AccountView viewOn(LocalDate today) {
-        BigDecimal effective = analystLimit != null && insurerLimit != null ? analystLimit.min(insurerLimit)
-                : analystLimit != null ? analystLimit : insurerLimit != null ? insurerLimit : BigDecimal.ZERO;
+        BigDecimal effective = CreditLimits.effective(analystLimit, insurerLimit);
         BigDecimal activeSecurities = sum(securities.stream().filter(s -> s.activeOn(today)).map(Security::amount)
                 .collect(Collectors.toList()));
         BigDecimal exposure = sum(openOrders.stream().map(OpenOrder::amount).toList())

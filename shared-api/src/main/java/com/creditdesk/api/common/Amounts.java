@@ -10,13 +10,4 @@ public final class Amounts {
     public static boolean same(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
-
-    public static BigDecimal orZero(BigDecimal amount) {
-        return amount == null ? BigDecimal.ZERO : amount;
-    }
-
-    /** Money as it is stored and shown: two decimals. */
-    public static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
-    }
 }
