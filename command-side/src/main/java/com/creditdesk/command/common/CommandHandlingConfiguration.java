@@ -7,10 +7,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +49,19 @@ class CommandHandlingConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /** Hot accounts stay loaded between commands; bounded by count and held strongly, so GC never drops them. */
+    @Bean(destroyMethod = "close")
+    CacheManager aggregateCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
     @Bean
-    Cache accountCache() {
-        return new WeakReferenceCache();
+    Cache accountCache(CacheManager aggregateCacheManager,
+                       @Value("${creditdesk.aggregate-cache.accounts:10000}") long accounts) {
+        // a cache manager builds Ehcache instances, the type Axon's adapter takes
+        return new EhCache3Adapter((Ehcache<Object, Object>) aggregateCacheManager.createCache("accounts",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(accounts))));
     }
 
     @Bean

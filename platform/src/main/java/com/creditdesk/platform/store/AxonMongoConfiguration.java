@@ -13,7 +13,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -25,6 +27,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -107,6 +110,21 @@ public class AxonMongoConfiguration {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(new EventUpcasterChain(upcasters))
+                .build();
+    }
+
+    /**
+     * The event store over our engine. Events appended by another process (the command side, other
+     * instances) reach this one's processors only by polling: look this often when idle, so a change
+     * is visible within milliseconds, not Axon's default second. An idle poll is one key lookup.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, org.axonframework.config.Configuration axon,
+                                  @Value("${creditdesk.store.poll-interval-ms:20}") long pollInterval) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .fetchDelay(pollInterval)
                 .build();
     }
 
