@@ -45,6 +45,22 @@ final class Http {
                 .GET().build();
     }
 
+    /** A query-side read as the analyst would make it. */
+    HttpRequest get(String path) {
+        return authorized(HttpRequest.newBuilder(URI.create(queryBase + path)), "analyst1").GET().build();
+    }
+
+    HttpResponse<java.io.InputStream> stream(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

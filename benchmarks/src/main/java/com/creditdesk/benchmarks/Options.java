@@ -11,7 +11,7 @@ import java.util.Map;
 /** Command-line options ({@code --name value}); every one has a default, listed in {@link #HELP}. */
 record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Duration maxFill, Duration maxRebuild,
                Duration maxSize, int eventsPerAccount, int poolAccounts, List<Integer> threads, double rate,
-               int sampleEvery, Duration pollInterval, int fillBatch, boolean keepData, List<String> clients,
+               int sampleEvery, Duration pollInterval, int fillThreads, int longHistory, boolean keepData, List<String> clients,
                String visibilityClient, Map<String, String> raw) {
 
     static final String HELP = """
@@ -29,7 +29,8 @@ record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Dura
               --rate 200                     commands/s of the visibility measurement
               --sample-every 10              every n-th of those commands is followed to the query side
               --poll-millis 3                how often a sampled account view is polled
-              --fill-batch 200               events per append while filling
+              --fill-threads 4               writers while filling (each append is one event, as a command's)
+              --long-history 10000           events of the one account the as-of measurement reads
               --clients http,in-process      how the throughput measurements talk to the apps (see Clients)
               --visibility-client in-process how the visibility measurement sends and polls
               --keep-data false              keep each size's data folder
@@ -57,7 +58,8 @@ record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Dura
                 Double.parseDouble(raw.getOrDefault("rate", "200")),
                 Integer.parseInt(raw.getOrDefault("sample-every", "10")),
                 Duration.ofMillis(Long.parseLong(raw.getOrDefault("poll-millis", "3"))),
-                Integer.parseInt(raw.getOrDefault("fill-batch", "200")),
+                Integer.parseInt(raw.getOrDefault("fill-threads", "4")),
+                Integer.parseInt(raw.getOrDefault("long-history", "10000")),
                 Boolean.parseBoolean(raw.getOrDefault("keep-data", "false")),
                 List.of(raw.getOrDefault("clients", "http,in-process").split(",")),
                 raw.getOrDefault("visibility-client", "in-process"),

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * <li>a full projection rebuild (time-boxed; if it does not finish, the projections skip to the head,
  *     so the later figures still see a query side that follows new events);</li>
  * <li>a warm-up, then PlaceOrder throughput on distinct accounts and on one hot account;</li>
- * <li>command → visible latency at a steady rate.</li>
+ * <li>command → visible latency at a steady rate;</li>
+ * <li>as-of on the account with the long history, and the NDJSON export of the whole store.</li>
  * </ol>
  */
 public final class StoreBenchmark {
@@ -66,7 +67,7 @@ public final class StoreBenchmark {
             if (runChild(options, size, resultFile)) {
                 results.add(Report.read(resultFile));
             } else {
-                results.add(new Report.SizeResult(size, null, null, null, null, null, null, 0, 0, 0,
+                results.add(new Report.SizeResult(size, null, null, null, null, null, null, null, null, 0, 0, 0,
                         options.maxSize().toSeconds(), List.of("the run of this size failed or exceeded "
                         + options.maxSize().toMinutes() + " min; see its output")));
             }
@@ -127,7 +128,7 @@ public final class StoreBenchmark {
 
             log("filling %,d events (time box %d min)", size, options.maxFill().toMinutes());
             StoreFiller.Fill fill = StoreFiller.fill(app.commandSide().getBean(EventStorageEngine.class), size,
-                    options.eventsPerAccount(), options.fillBatch(), options.maxFill());
+                    options.eventsPerAccount(), options.longHistory(), options.fillThreads(), options.maxFill());
             log("filled %,d events in %.0f s (%.0f events/s)", fill.events(), fill.seconds(), fill.rate());
             if (fill.stoppedEarly()) {
                 notes.add(String.format("fill stopped by its time box at %,d of %,d events", fill.events(), size));
@@ -162,13 +163,18 @@ public final class StoreBenchmark {
                 List<Workloads.Throughput> commands = commands(workloads, clients, pool);
                 Workloads.Visibility visibility = visibility(workloads, http,
                         clients.get(options.visibilityClient()), pool);
+                AuditReads.AsOf asOf = AuditReads.asOf(http, StoreFiller.LONG_HISTORY_ACCOUNT,
+                        Math.min(options.longHistory(), fill.events() / 2), fill.longHistoryMiddle(), 50);
+                log("as-of: %s", asOf);
+                AuditReads.Export export = AuditReads.export(http, options.maxRebuild());
+                log("export: %s (%.0f lines/s)", export, export.rate());
 
                 System.gc();
                 Runtime runtime = Runtime.getRuntime();
                 long heapUsed = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
                 long storeFile = sizeMb(dataDir);
                 app.close();
-                return new Report.SizeResult(size, fill, startSeconds, raw, rebuild, commands, visibility,
+                return new Report.SizeResult(size, fill, startSeconds, raw, rebuild, commands, visibility, asOf, export,
                         heapUsed, runtime.maxMemory() >> 20, storeFile, (System.nanoTime() - started) / 1e9, notes);
             }
         }

@@ -6,7 +6,10 @@ import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.order.CreditDecision;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
+import com.creditdesk.api.payment.Allocation;
+import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -14,13 +17,20 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fills the store with realistic account histories by bulk-appending through the command side's own
+ * Fills the store with realistic account histories by appending through the command side's own
  * {@link EventStorageEngine} bean, so the events are stored exactly as the apps store and read them,
  * whatever engine is configured. Histories are written in rounds (every account opened, then every
  * limit set, then one order per account per round): a time-boxed fill that stops early still leaves
@@ -36,7 +46,10 @@ final class StoreFiller {
             + "to the central bakery in Mechelen, invoiced per delivery, EXW";
     private static final Duration SPACING = Duration.ofMillis(100);
 
-    record Fill(long events, int accounts, double seconds, boolean stoppedEarly) {
+    /** The account with a long history that the as-of measurement reads. */
+    static final String LONG_HISTORY_ACCOUNT = "BF-LONG";
+
+    record Fill(long events, int accounts, double seconds, boolean stoppedEarly, Instant longHistoryMiddle) {
         double rate() {
             return events / seconds;
         }
@@ -53,42 +66,60 @@ final class StoreFiller {
         return (int) Math.max(2, (events + eventsPerAccount - 1) / eventsPerAccount);
     }
 
-    static Fill fill(EventStorageEngine engine, long events, int eventsPerAccount, int batchSize, Duration timeBox) {
-        int accounts = accountsFor(events, eventsPerAccount);
-        Instant base = Instant.now().minus(SPACING.multipliedBy(events + 1));
+    /**
+     * Appends {@code events} in all: first one account of {@code longHistory} events, then the rest
+     * over many accounts. Every append is one event of one account, as a command appends it, so an
+     * account's events are read back as they would be in real life; {@code threads} writers share the
+     * accounts (each account has one writer, so its order holds).
+     */
+    static Fill fill(EventStorageEngine engine, long events, int eventsPerAccount, int longHistory, int threads,
+                     Duration timeBox) {
         long started = System.nanoTime();
         long deadline = started + timeBox.toNanos();
-        List<EventMessage<?>> batch = new ArrayList<>(batchSize);
-        long written = 0;
-        long nextReport = 100_000;
-        outer:
-        for (int round = 0; ; round++) {
-            for (int a = 0; a < accounts; a++) {
-                if (written + batch.size() >= events) {
-                    break outer;
-                }
-                Instant at = base.plus(SPACING.multipliedBy(written + batch.size()));
-                batch.add(event(accountId(a), round, at));
-                if (batch.size() == batchSize) {
-                    engine.appendEvents(batch);
-                    written += batch.size();
-                    batch.clear();
-                    if (written >= nextReport) {
-                        nextReport += 100_000;
-                        System.out.printf("  filled %,d events (%.0f events/s)%n", written,
-                                written / seconds(started));
+        Instant base = Instant.now().minus(SPACING.multipliedBy(events + 1));
+        AtomicLong written = new AtomicLong();
+        int longEvents = (int) Math.min(longHistory, events / 2);
+        for (int sequence = 0; sequence < longEvents; sequence++) {
+            engine.appendEvents(longHistoryEvent(sequence, base.plus(SPACING.multipliedBy(sequence))));
+        }
+        written.addAndGet(longEvents);
+        Instant longHistoryMiddle = base.plus(SPACING.multipliedBy(longEvents / 2));
+
+        long rest = events - longEvents;
+        int accounts = accountsFor(rest, eventsPerAccount);
+        ExecutorService writers = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int writer = t;
+            done.add(writers.submit(() -> {
+                for (int round = 0; ; round++) {
+                    for (int a = writer; a < accounts; a += threads) {
+                        long at = written.getAndIncrement();
+                        if (at >= events || System.nanoTime() > deadline) {
+                            written.decrementAndGet();
+                            return;
+                        }
+                        engine.appendEvents(event(accountId(a), round, base.plus(SPACING.multipliedBy(at))));
+                        if (at % 100_000 == 0 && at > 0) {
+                            System.out.printf("  filled %,d events (%.0f events/s)%n", at, at / seconds(started));
+                        }
                     }
-                    if (System.nanoTime() > deadline) {
-                        break outer;
-                    }
                 }
+            }));
+        }
+        try {
+            for (Future<?> writer : done) {
+                writer.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("filling the store failed", e.getCause());
+        } finally {
+            writers.shutdownNow();
         }
-        if (!batch.isEmpty()) {
-            engine.appendEvents(batch);
-            written += batch.size();
-        }
-        return new Fill(written, accounts, seconds(started), written < events);
+        return new Fill(written.get(), accounts, seconds(started), written.get() < events, longHistoryMiddle);
     }
 
     /** Event {@code sequence} of an account's history: opened, limit set, then accepted orders of 1.00. */
@@ -105,6 +136,29 @@ final class StoreFiller {
                     ORDER_AMOUNT.multiply(BigDecimal.valueOf(sequence - 2)));
         }
         return new GenericDomainEventMessage<>(AGGREGATE_TYPE, customerId, sequence, payload, metaData(),
+                UUID.randomUUID().toString(), at);
+    }
+
+    /**
+     * Event {@code sequence} of the long history: opened, limit set, then order, invoice and payment in
+     * turn, so few items are open at any time, as with a customer of many years.
+     */
+    private static EventMessage<?> longHistoryEvent(long sequence, Instant at) {
+        String customerId = LONG_HISTORY_ACCOUNT;
+        long cycle = (sequence - 2) / 3;
+        String orderId = "BO-" + customerId + "-" + cycle;
+        String invoiceId = "BI-" + customerId + "-" + cycle;
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        Object payload = switch (sequence < 2 ? -1 : (int) ((sequence - 2) % 3)) {
+            case 0 -> orderAccepted(customerId, orderId, BigDecimal.ZERO);
+            case 1 -> new InvoiceIssued(customerId, invoiceId, orderId, ORDER_AMOUNT, "EUR", day, day.plusDays(30),
+                    30, "erp");
+            case 2 -> new PaymentRegistered(customerId, "BP-" + customerId + "-" + cycle, ORDER_AMOUNT, "EUR", day,
+                    invoiceId, List.of(new Allocation(invoiceId, ORDER_AMOUNT)), BigDecimal.ZERO, "erp");
+            default -> null;
+        };
+        return payload == null ? event(customerId, sequence, at)
+                : new GenericDomainEventMessage<>(AGGREGATE_TYPE, customerId, sequence, payload, metaData(),
                 UUID.randomUUID().toString(), at);
     }
 

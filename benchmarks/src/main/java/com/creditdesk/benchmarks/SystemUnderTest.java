@@ -27,16 +27,19 @@ import java.util.Map;
  */
 final class SystemUnderTest implements AutoCloseable {
     /** The users a benchmark client needs; the standalone's demo users, with the same names. */
-    private static final Map<String, Object> USERS = Map.of(
-            "creditdesk.security.users[0].username", "erp",
-            "creditdesk.security.users[0].password", "{noop}erp",
-            "creditdesk.security.users[0].roles[0]", "INTEGRATION",
-            "creditdesk.security.users[1].username", "credit1",
-            "creditdesk.security.users[1].password", "{noop}credit1",
-            "creditdesk.security.users[1].roles[0]", "CREDIT",
-            "creditdesk.security.users[2].username", "sales1",
-            "creditdesk.security.users[2].password", "{noop}sales1",
-            "creditdesk.security.users[2].roles[0]", "SALES");
+    private static final Map<String, Object> USERS = Map.ofEntries(
+            Map.entry("creditdesk.security.users[0].username", "erp"),
+            Map.entry("creditdesk.security.users[0].password", "{noop}erp"),
+            Map.entry("creditdesk.security.users[0].roles[0]", "INTEGRATION"),
+            Map.entry("creditdesk.security.users[1].username", "credit1"),
+            Map.entry("creditdesk.security.users[1].password", "{noop}credit1"),
+            Map.entry("creditdesk.security.users[1].roles[0]", "CREDIT"),
+            Map.entry("creditdesk.security.users[2].username", "sales1"),
+            Map.entry("creditdesk.security.users[2].password", "{noop}sales1"),
+            Map.entry("creditdesk.security.users[2].roles[0]", "SALES"),
+            Map.entry("creditdesk.security.users[3].username", "analyst1"),
+            Map.entry("creditdesk.security.users[3].password", "{noop}analyst1"),
+            Map.entry("creditdesk.security.users[3].roles[0]", "ANALYST"));
 
     private final EmbeddedMongo store;
     private final MongoClient clockClient;

@@ -104,7 +104,7 @@ public final class CreditDeskStandalone implements AutoCloseable {
                                                        String... args) {
         Map<String, Object> properties = new HashMap<>(common);
         properties.put("server.port", port);
-        return new SpringApplicationBuilder(application)
+        return new SpringApplicationBuilder(application, OwnNettyResources.class)
                 .properties("spring.config.name=" + configName + ",standalone")
                 .initializers(context -> {
                     // these win over the side's own configuration file, which names production's ports and store

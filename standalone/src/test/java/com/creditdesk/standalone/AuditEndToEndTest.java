@@ -8,13 +8,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What analysts and auditors ask of the history, over HTTP. */
 class AuditEndToEndTest {
@@ -86,7 +93,49 @@ class AuditEndToEndTest {
     }
 
     @Test
-    void everyDecisionIsReproducedFromItsInputsAndAChangedPolicyShowsTheDifference() {
+    void aLongHistoryAsOfAnyInstantMatchesWhatWasRecordedUntilThen() throws Exception {
+        String c = CreditAccountEndToEndTest.openAccount(commands, "ENTERPRISE");
+        commands.put("credit1", "/api/accounts/" + c + "/credit-limit",
+                Map.of("amount", 1_000_000, "source", "ANALYST", "reason", "start"));
+        // 1,200 orders of 1.00 in three rounds; the projection keeps a checkpoint every 500 events
+        List<Instant> instants = new ArrayList<>();
+        int[] rounds = {300, 500, 400};
+        int placed = 0;
+        ExecutorService desks = Executors.newFixedThreadPool(8);
+        try {
+            for (int round : rounds) {
+                List<Callable<Void>> orders = new ArrayList<>();
+                for (int i = placed; i < placed + round; i++) {
+                    String orderId = "O-" + c + "-" + i;
+                    orders.add(() -> {
+                        Answer answer = commands.post("erp", "/api/accounts/" + c + "/orders",
+                                Map.of("orderId", orderId, "amount", 1, "currency", "EUR"));
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+                        return null;
+                    });
+                }
+                for (Future<Void> order : desks.invokeAll(orders)) {
+                    order.get();
+                }
+                placed += round;
+                instants.add(pause());
+            }
+        } finally {
+            desks.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> queries.get("credit1", "/api/accounts/" + c).json()
+                .get("exposure").decimalValue().compareTo(new BigDecimal("1200")) == 0);
+
+        int[] expected = {300, 800, 1200};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(asOf(c, instants.get(i)).get("exposure").decimalValue())
+                    .as("exposure as of the end of round %d", i + 1)
+                    .isEqualByComparingTo(BigDecimal.valueOf(expected[i]));
+        }
+    }
+
+    @Test
+    void everyDecisionIsReproducedFromItsInputsAndAChangedPolicyShowsTheDifference() throws Exception {
         Instant from = Instant.now();
         Random random = new Random(42);
         List<String> customers = new ArrayList<>();
@@ -96,39 +145,56 @@ class AuditEndToEndTest {
                     Map.of("amount", 20000, "source", "ANALYST", "reason", "start"));
             customers.add(c);
         }
-        int accepted = 0;
-        int blocked = 0;
-        int blockedWithin125 = 0;
-        for (int i = 0; i < 1000; i++) {
+        // thousands of orders, sent by eight clients at once as several order desks would
+        int orders = 3000;
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger blocked = new AtomicInteger();
+        AtomicInteger blockedWithin125 = new AtomicInteger();
+        List<Callable<Void>> placements = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
             String c = customers.get(random.nextInt(customers.size()));
             BigDecimal amount = BigDecimal.valueOf(50 + random.nextInt(450));
-            Answer placed = commands.post("erp", "/api/accounts/" + c + "/orders",
-                    Map.of("orderId", "O-" + c + "-" + i, "amount", amount, "currency", "EUR"));
-            JsonNode decision = placed.json().get("decision");
-            if (placed.json().get("status").asText().equals("ACCEPTED")) {
-                accepted++;
-            } else {
-                blocked++;
-                BigDecimal needed = decision.get("exposureBefore").decimalValue().add(amount);
-                if (needed.compareTo(new BigDecimal("25000")) <= 0) {
-                    blockedWithin125++;
+            String orderId = "O-" + c + "-" + i;
+            placements.add(() -> {
+                Answer placed = commands.post("erp", "/api/accounts/" + c + "/orders",
+                        Map.of("orderId", orderId, "amount", amount, "currency", "EUR"));
+                assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+                JsonNode decision = placed.json().get("decision");
+                if (placed.json().get("status").asText().equals("ACCEPTED")) {
+                    accepted.incrementAndGet();
+                } else {
+                    blocked.incrementAndGet();
+                    BigDecimal needed = decision.get("exposureBefore").decimalValue().add(amount);
+                    if (needed.compareTo(new BigDecimal("25000")) <= 0) {
+                        blockedWithin125.incrementAndGet();
+                    }
                 }
-            }
+                return null;
+            });
         }
-        assertThat(blocked).as("the history must hold blocked orders").isPositive();
+        ExecutorService desks = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<Void> placement : desks.invokeAll(placements)) {
+                placement.get();
+            }
+        } finally {
+            desks.shutdown();
+        }
+        assertThat(blocked.get()).as("the history must hold blocked orders").isPositive();
+        assertThat(accepted.get() + blocked.get()).isEqualTo(orders);
         Instant to = Instant.now().plusMillis(1);
 
         Answer same = queries.post("analyst1", "/api/analysis/policy-simulation", Map.of("from", from, "to", to));
         assertThat(same.status()).as(same.toString()).isEqualTo(200);
-        assertThat(same.json().get("ordersEvaluated").asInt()).isEqualTo(accepted + blocked);
+        assertThat(same.json().get("ordersEvaluated").asInt()).isEqualTo(orders);
         assertThat(same.json().get("reproduced").asInt()).as("decisions reproduced from their inputs")
-                .isEqualTo(accepted + blocked);
+                .isEqualTo(orders);
         assertThat(same.json().get("differing")).isEmpty();
 
         Answer generous = queries.post("analyst1", "/api/analysis/policy-simulation",
                 Map.of("from", from, "to", to, "policy", Map.of("limitMultiplier", 1.25)));
         JsonNode differing = generous.json().get("differing");
-        assertThat(differing).hasSize(blockedWithin125);
+        assertThat(differing).hasSize(blockedWithin125.get());
         differing.forEach(order -> {
             assertThat(order.get("actual").asText()).isEqualTo("BLOCKED");
             assertThat(order.get("simulated").asText()).isEqualTo("ACCEPTED");

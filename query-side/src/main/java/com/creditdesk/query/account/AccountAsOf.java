@@ -2,6 +2,7 @@ package com.creditdesk.query.account;
 
 import com.creditdesk.api.account.AccountQueries.GetAccountAsOf;
 import com.creditdesk.api.account.AccountView;
+import com.creditdesk.query.account.AccountCheckpoints.Checkpoint;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
@@ -16,20 +17,29 @@ import java.util.stream.Stream;
 /**
  * The account as it stood at any instant: its events up to that instant, read straight from the
  * storage engine (which never serves snapshots, so a later snapshot cannot leak into an earlier
- * answer), folded by the same {@link AccountEvolution} the live view uses, seen on that day.
+ * answer), folded by the same {@link AccountEvolution} the live view uses, seen on that day. The
+ * fold starts from the projection's latest checkpoint at or before the instant, if there is one.
  */
 @Component
 public class AccountAsOf {
     private final EventStorageEngine storage;
+    private final AccountProjection accounts;
+    private final AccountCheckpoints checkpoints;
 
-    public AccountAsOf(EventStorageEngine storage) {
+    AccountAsOf(EventStorageEngine storage, AccountProjection accounts, AccountCheckpoints checkpoints) {
         this.storage = storage;
+        this.accounts = accounts;
+        this.checkpoints = checkpoints;
     }
 
     @QueryHandler
     public Optional<AccountView> handle(GetAccountAsOf query) {
-        AccountRecord account = null;
-        try (Stream<? extends DomainEventMessage<?>> events = storage.readEvents(query.customerId(), 0).asStream()) {
+        AccountRecord current = accounts.load(query.customerId());
+        Optional<Checkpoint> checkpoint = current == null ? Optional.empty()
+                : checkpoints.latestAtOrBefore(query.customerId(), current.lastSequence(), query.at());
+        AccountRecord account = checkpoint.map(Checkpoint::account).orElse(null);
+        long first = checkpoint.map(c -> c.sequence() + 1).orElse(0L);
+        try (Stream<? extends DomainEventMessage<?>> events = storage.readEvents(query.customerId(), first).asStream()) {
             Iterator<? extends DomainEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
                 DomainEventMessage<?> event = iterator.next();

@@ -38,10 +38,12 @@ public class AccountProjection {
     public static final String GROUP = "accounts";
 
     private final MongoCollection<Document> accounts;
+    private final AccountCheckpoints checkpoints;
     private final Clock clock;
 
-    public AccountProjection(MongoDatabase database, Clock clock) {
+    AccountProjection(MongoDatabase database, AccountCheckpoints checkpoints, Clock clock) {
         this.accounts = database.getCollection("accounts");
+        this.checkpoints = checkpoints;
         this.clock = clock;
         // served by an index on real MongoDB; the embedded server scans this small collection
         accounts.createIndex(Indexes.ascending("accountManager"));
@@ -63,11 +65,15 @@ public class AccountProjection {
         if (next != account) {
             save(next.at(message.getSequenceNumber()));
         }
+        if (AccountCheckpoints.due(message.getSequenceNumber())) {
+            checkpoints.keep(next.at(message.getSequenceNumber()), message.getSequenceNumber(), message.getTimestamp());
+        }
     }
 
     @ResetHandler
     void reset() {
         accounts.deleteMany(new Document());
+        checkpoints.clear();
     }
 
     // ---- queries -------------------------------------------------------------------------------

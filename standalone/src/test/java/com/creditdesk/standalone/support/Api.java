@@ -93,6 +93,22 @@ public final class Api {
         }
     }
 
+    /** A GET whose body is read as it arrives, for long streams. */
+    public HttpResponse<java.io.InputStream> stream(String user, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String json(Object body) {
         if (body == null || body instanceof String) {
             return (String) body;
