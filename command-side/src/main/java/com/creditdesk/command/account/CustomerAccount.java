@@ -15,6 +15,19 @@ import com.creditdesk.api.account.CreditLimits;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.account.Segment;
+import com.creditdesk.api.invoice.DisputeOutcome;
+import com.creditdesk.api.invoice.HandoverStatus;
+import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
+import com.creditdesk.api.invoice.InvoiceCommands.DisputeInvoice;
+import com.creditdesk.api.invoice.InvoiceCommands.HandoverAnswer;
+import com.creditdesk.api.invoice.InvoiceCommands.PromisePayment;
+import com.creditdesk.api.invoice.InvoiceCommands.ResolveDispute;
+import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
+import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceDisputed;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
+import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromiseKept;
+import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
 import com.creditdesk.api.invoice.InvoiceCommands.InvoiceIssuance;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
@@ -44,6 +57,7 @@ import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsRefused;
 import com.creditdesk.api.terms.TermsStatus;
 import com.creditdesk.command.common.CommandRefused.FourEyes;
+import com.creditdesk.platform.security.Roles;
 import com.creditdesk.api.order.OrderCommands.OrderPlacement;
 import com.creditdesk.api.order.OrderCommands.PlaceOrder;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
@@ -68,12 +82,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.creditdesk.api.common.Amounts.same;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -100,6 +117,9 @@ public class CustomerAccount {
     private boolean onHold;
     private int paymentTermDays;
     private BigDecimal unappliedCredit = BigDecimal.ZERO;
+    /** A payment promise pauses dunning until two days after the promised date. */
+    private static final int PROMISE_GRACE_DAYS = 2;
+
     private Map<String, SecurityLine> securities = new LinkedHashMap<>();
     private Map<String, OrderLine> orders = new HashMap<>();
     private Map<String, OpenInvoice> invoices = new LinkedHashMap<>();
@@ -530,8 +550,8 @@ public class CustomerAccount {
 
     @EventSourcingHandler
     void on(InvoiceIssued event) {
-        invoices.put(event.invoiceId(), new OpenInvoice(event.invoiceId(), event.orderId(), event.amount(),
-                event.currency(), event.issueDate(), event.dueDate(), event.termDays() == null, event.amount()));
+        invoices.put(event.invoiceId(), OpenInvoice.issued(event.invoiceId(), event.orderId(), event.amount(),
+                event.currency(), event.issueDate(), event.dueDate(), event.termDays() == null));
         if (event.orderId() != null) {
             orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.INVOICED));
         }
@@ -557,18 +577,166 @@ public class CustomerAccount {
         PaymentAllocation.Result result = PaymentAllocation.allocate(cmd.amount(), candidates);
         apply(new PaymentRegistered(customerId, cmd.paymentId(), cmd.amount(), cmd.currency(), cmd.receivedOn(),
                 cmd.invoiceId(), result.allocations(), result.unapplied(), cmd.actor()));
+        for (Allocation allocation : result.allocations()) {
+            OpenInvoice.Promise promise = invoices.get(allocation.invoiceId()).promise();
+            if (promise != null && promise.paid().compareTo(promise.amount()) >= 0) {
+                apply(new PaymentPromiseKept(customerId, allocation.invoiceId(), promise.promisedOn(),
+                        promise.amount()));
+            }
+        }
         return new PaymentRegistration(cmd.paymentId(), result.allocations(), result.unapplied());
     }
 
     @EventSourcingHandler
     void on(PaymentRegistered event) {
         for (Allocation allocation : event.allocations()) {
-            invoices.computeIfPresent(allocation.invoiceId(),
-                    (id, invoice) -> invoice.withBalance(invoice.balance().subtract(allocation.amount())));
+            invoices.computeIfPresent(allocation.invoiceId(), (id, invoice) -> {
+                OpenInvoice.Promise promise = invoice.promise();
+                if (promise != null && promise.validOn(event.receivedOn())) {
+                    invoice = invoice.withPromise(new OpenInvoice.Promise(promise.promisedOn(), promise.amount(),
+                            promise.pausedUntil(), promise.paid().add(allocation.amount())));
+                }
+                return invoice.withBalance(invoice.balance().subtract(allocation.amount()));
+            });
         }
         unappliedCredit = unappliedCredit.add(event.unapplied());
         payments.put(event.paymentId(), new PaymentLine(event.paymentId(), event.amount(), event.currency(),
                 event.receivedOn(), event.invoiceId(), event.allocations(), event.unapplied()));
+    }
+
+    // ---- disputes, promises, collection hand-over ------------------------------------------------
+
+    @CommandHandler
+    public void handle(DisputeInvoice cmd) {
+        OpenInvoice invoice = followedUp(cmd.invoiceId());
+        if (invoice.disputed()) {
+            throw new RuleViolated("ALREADY_DISPUTED", "invoice " + cmd.invoiceId() + " is already disputed");
+        }
+        apply(new InvoiceDisputed(customerId, cmd.invoiceId(), cmd.reason(), cmd.actor()));
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceDisputed event) {
+        invoices.computeIfPresent(event.invoiceId(), (id, invoice) -> invoice.withDisputed(true));
+    }
+
+    /** Answers the balance left open. */
+    @CommandHandler
+    public BigDecimal handle(ResolveDispute cmd) {
+        OpenInvoice invoice = invoice(cmd.invoiceId());
+        if (!invoice.disputed()) {
+            throw new RuleViolated("NOT_DISPUTED", "invoice " + cmd.invoiceId() + " has no open dispute");
+        }
+        BigDecimal credited = cmd.creditNoteAmount();
+        if (cmd.outcome() == DisputeOutcome.CREDITED) {
+            if (credited == null || credited.signum() == 0) {
+                throw new InvalidInput("creditNoteAmount", "a CREDITED dispute needs a credit note amount above 0");
+            }
+            if (credited.compareTo(invoice.balance()) > 0) {
+                throw new RuleViolated("CREDIT_NOTE_EXCEEDS_BALANCE", "the credit note of " + credited
+                        + " exceeds the open balance of " + invoice.balance());
+            }
+        } else if (credited != null) {
+            throw new InvalidInput("creditNoteAmount", "only a CREDITED dispute has a credit note amount");
+        }
+        BigDecimal balance = credited == null ? invoice.balance() : invoice.balance().subtract(credited);
+        apply(new DisputeResolved(customerId, cmd.invoiceId(), cmd.outcome(), credited, balance, cmd.note(),
+                cmd.actor()));
+        return balance;
+    }
+
+    @EventSourcingHandler
+    void on(DisputeResolved event) {
+        invoices.computeIfPresent(event.invoiceId(),
+                (id, invoice) -> invoice.withDisputed(false).withBalance(event.balance()));
+    }
+
+    /** Answers the day until which dunning pauses. */
+    @CommandHandler
+    public LocalDate handle(PromisePayment cmd, Clock clock) {
+        OpenInvoice invoice = followedUp(cmd.invoiceId());
+        LocalDate today = LocalDate.now(clock);
+        if (cmd.promisedOn().isBefore(today)) {
+            throw new InvalidInput("promisedOn", "a promise lies in the future: " + cmd.promisedOn()
+                    + " is before today, " + today);
+        }
+        if (cmd.amount().compareTo(invoice.balance()) > 0) {
+            throw new RuleViolated("PROMISE_EXCEEDS_BALANCE", "the promised " + cmd.amount()
+                    + " exceeds the open balance of " + invoice.balance());
+        }
+        if (invoice.promise() != null && invoice.promise().validOn(today)) {
+            throw new RuleViolated("PROMISE_OPEN", "invoice " + cmd.invoiceId() + " already has a promise for "
+                    + invoice.promise().promisedOn());
+        }
+        LocalDate pausedUntil = cmd.promisedOn().plusDays(PROMISE_GRACE_DAYS);
+        apply(new PaymentPromised(customerId, cmd.invoiceId(), cmd.promisedOn(), cmd.amount(), pausedUntil,
+                cmd.actor()));
+        return pausedUntil;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentPromised event) {
+        invoices.computeIfPresent(event.invoiceId(), (id, invoice) -> invoice.withPromise(
+                new OpenInvoice.Promise(event.promisedOn(), event.amount(), event.pausedUntil(), BigDecimal.ZERO)));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentPromiseKept event) {
+        invoices.computeIfPresent(event.invoiceId(), (id, invoice) -> invoice.withPromise(null));
+    }
+
+    /** Four eyes across the two sides: one CREDIT and one SALES approval, by two different people. */
+    @CommandHandler
+    public HandoverAnswer handle(ApproveCollectionHandover cmd) {
+        OpenInvoice invoice = followedUp(cmd.invoiceId());
+        if (invoice.disputed()) {
+            throw new RuleViolated("DISPUTED", "invoice " + cmd.invoiceId()
+                    + " is disputed: resolve the dispute before a hand-over");
+        }
+        List<OpenInvoice.Approval> given = invoice.handoverApprovals();
+        if (given.stream().anyMatch(approval -> approval.actor().equals(cmd.actor()))) {
+            throw new FourEyes(cmd.actor() + " approved this hand-over already; a second person must approve");
+        }
+        Set<String> needed = new LinkedHashSet<>(List.of(Roles.CREDIT, Roles.SALES));
+        given.forEach(approval -> needed.remove(approval.role()));
+        String role = needed.stream().filter(cmd.roles()::contains).findFirst().orElseThrow(() ->
+                new FourEyes("a hand-over needs a " + String.join(" and a ", needed) + " approval"));
+        apply(new CollectionHandoverApproved(customerId, cmd.invoiceId(), cmd.agency(), cmd.note(), role,
+                cmd.actor()));
+        if (needed.size() > 1) {
+            return new HandoverAnswer(HandoverStatus.AWAITING_SECOND_APPROVAL);
+        }
+        List<String> approvedBy = new ArrayList<>(given.stream().map(OpenInvoice.Approval::actor).toList());
+        approvedBy.add(cmd.actor());
+        apply(new InvoiceHandedOver(customerId, cmd.invoiceId(), cmd.agency(), approvedBy));
+        if (!onHold) {
+            apply(new AccountPutOnHold(customerId, "collection hand-over of invoice " + cmd.invoiceId(),
+                    cmd.actor()));
+        }
+        return new HandoverAnswer(HandoverStatus.HANDED_OVER);
+    }
+
+    @EventSourcingHandler
+    void on(CollectionHandoverApproved event) {
+        invoices.computeIfPresent(event.invoiceId(),
+                (id, invoice) -> invoice.withApproval(new OpenInvoice.Approval(event.actor(), event.role())));
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceHandedOver event) {
+        invoices.computeIfPresent(event.invoiceId(), (id, invoice) -> invoice.handedOverNow());
+    }
+
+    /** An invoice that can still be followed up: a balance is open and it is not with an agency. */
+    private OpenInvoice followedUp(String invoiceId) {
+        OpenInvoice invoice = invoice(invoiceId);
+        if (invoice.handedOver()) {
+            throw new RuleViolated("HANDED_OVER", "invoice " + invoiceId + " is with a collection agency");
+        }
+        if (!invoice.open()) {
+            throw new RuleViolated("INVOICE_SETTLED", "invoice " + invoiceId + " has no open balance");
+        }
+        return invoice;
     }
 
     // ---- derived figures -------------------------------------------------------------------------

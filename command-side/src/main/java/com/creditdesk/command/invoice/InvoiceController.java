@@ -1,16 +1,26 @@
 package com.creditdesk.command.invoice;
 
+import com.creditdesk.api.invoice.DisputeOutcome;
+import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
+import com.creditdesk.api.invoice.InvoiceCommands.DisputeInvoice;
+import com.creditdesk.api.invoice.InvoiceCommands.HandoverAnswer;
 import com.creditdesk.api.invoice.InvoiceCommands.InvoiceIssuance;
+import com.creditdesk.api.invoice.InvoiceCommands.PromisePayment;
+import com.creditdesk.api.invoice.InvoiceCommands.ResolveDispute;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.command.common.CommandSender;
 import com.creditdesk.platform.web.validation.Amount;
+import com.creditdesk.platform.web.validation.AmountOrZero;
 import com.creditdesk.platform.web.validation.CurrencyCode;
 import com.creditdesk.platform.web.validation.Id;
 import com.creditdesk.platform.web.validation.OptionalId;
+import com.creditdesk.platform.web.validation.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +31,9 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @RestController
 @RequestMapping("/api/accounts/{customerId}/invoices")
@@ -41,5 +54,55 @@ class InvoiceController {
                                 Authentication user) {
         return commands.send(new IssueInvoice(customerId, body.invoiceId(), body.orderId(), body.amount(),
                 body.currency(), body.issueDate(), body.dueDate(), user.getName()));
+    }
+
+    record DisputeRequest(@Text String reason) {
+    }
+
+    @PostMapping("/{invoiceId}/disputes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Map<String, String>> dispute(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
+                                      @Valid @RequestBody DisputeRequest body, Authentication user) {
+        return commands.send(new DisputeInvoice(customerId, invoiceId, body.reason(), user.getName()))
+                .thenReturn(Map.of("invoiceId", invoiceId, "status", "DISPUTED"));
+    }
+
+    record ResolutionRequest(@NotNull DisputeOutcome outcome, @AmountOrZero.Optional BigDecimal creditNoteAmount,
+                             @Text String note) {
+    }
+
+    @PostMapping("/{invoiceId}/disputes/resolution")
+    Mono<Map<String, Object>> resolve(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
+                                      @Valid @RequestBody ResolutionRequest body, Authentication user) {
+        return commands.<BigDecimal>send(new ResolveDispute(customerId, invoiceId, body.outcome(),
+                        body.creditNoteAmount(), body.note(), user.getName()))
+                .map(balance -> Map.of("invoiceId", invoiceId, "outcome", body.outcome(), "balance", balance));
+    }
+
+    record PromiseRequest(@NotNull LocalDate promisedOn, @Amount BigDecimal amount) {
+    }
+
+    @PostMapping("/{invoiceId}/payment-promises")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Map<String, Object>> promise(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
+                                      @Valid @RequestBody PromiseRequest body, Authentication user) {
+        return commands.<LocalDate>send(new PromisePayment(customerId, invoiceId, body.promisedOn(), body.amount(),
+                        user.getName()))
+                .map(pausedUntil -> Map.of("invoiceId", invoiceId, "promisedOn", body.promisedOn(),
+                        "amount", body.amount(), "pausedUntil", pausedUntil));
+    }
+
+    record ApprovalRequest(@Text String agency, @Size(max = 2000) String note) {
+    }
+
+    /** The first approval answers AWAITING_SECOND_APPROVAL; the second, by the other side, HANDED_OVER. */
+    @PostMapping("/{invoiceId}/collection-handover/approvals")
+    Mono<HandoverAnswer> approveHandover(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
+                                         @Valid @RequestBody ApprovalRequest body, Authentication user) {
+        Set<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
+                .collect(Collectors.toSet());
+        return commands.send(new ApproveCollectionHandover(customerId, invoiceId, body.agency(), body.note(),
+                user.getName(), roles));
     }
 }

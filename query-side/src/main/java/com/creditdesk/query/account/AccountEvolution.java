@@ -6,6 +6,7 @@ import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.HoldLifted;
 import com.creditdesk.api.account.AccountEvents.SecurityRegistered;
 import com.creditdesk.api.account.LimitSource;
+import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
 import com.creditdesk.api.order.OrderEvents.OrderCancelled;
@@ -85,6 +86,12 @@ final class AccountEvolution {
         if (event instanceof InvoiceIssued e) {
             return account.withOpenOrders(list -> without(list, order -> order.orderId().equals(e.orderId())))
                     .withOpenInvoices(list -> append(list, new OpenInvoice(e.invoiceId(), e.amount(), e.dueDate())));
+        }
+        if (event instanceof DisputeResolved e) {
+            return account.withOpenInvoices(list -> list.stream()
+                    .map(i -> i.invoiceId().equals(e.invoiceId()) ? new OpenInvoice(i.invoiceId(), e.balance(), i.dueDate()) : i)
+                    .filter(i -> i.balance().signum() > 0)
+                    .toList());
         }
         if (event instanceof PaymentRegistered e) {
             Map<String, BigDecimal> paid = e.allocations().stream()

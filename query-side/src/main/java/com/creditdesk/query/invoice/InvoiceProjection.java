@@ -1,8 +1,15 @@
 package com.creditdesk.query.invoice;
 
+import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
+import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceDisputed;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromiseKept;
+import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
 import com.creditdesk.api.invoice.InvoiceQueries.FindInvoice;
 import com.creditdesk.api.invoice.InvoiceQueries.InvoiceView;
+import com.creditdesk.api.invoice.InvoiceQueries.PromiseView;
 import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.query.common.KeyedViews;
@@ -22,15 +29,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Each invoice with its balance; days past due are counted when it is read. */
+/**
+ * Each invoice with its balance and its follow-up (dispute, promise, hand-over); days past due and
+ * whether a promise still holds are worked out on the day it is read.
+ */
 @Component
 @ProcessingGroup(InvoiceProjection.GROUP)
 public class InvoiceProjection {
     public static final String GROUP = "invoices";
 
+    /** A promise as recorded; OPEN, KEPT or BROKEN is decided on the day it is read. */
+    public record PromiseRecord(LocalDate promisedOn, BigDecimal amount, LocalDate pausedUntil, boolean kept) {
+        public String statusOn(LocalDate today) {
+            return kept ? "KEPT" : today.isAfter(pausedUntil) ? "BROKEN" : "OPEN";
+        }
+    }
+
     /** What is stored: the facts; the view adds the day-dependent figures. */
     public record InvoiceRecord(String invoiceId, String customerId, String orderId, BigDecimal amount,
-                                BigDecimal balance, LocalDate issueDate, LocalDate dueDate) {
+                                BigDecimal balance, LocalDate issueDate, LocalDate dueDate, String disputeReason,
+                                String disputedBy, PromiseRecord promise, String agency, List<String> approvedBy,
+                                boolean handedOver) {
+
+        public InvoiceRecord {
+            approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
+        }
+
+        public boolean disputed() {
+            return disputeReason != null;
+        }
 
         public long daysPastDueOn(LocalDate today) {
             return balance.signum() > 0 ? Math.max(0, ChronoUnit.DAYS.between(dueDate, today)) : 0;
@@ -38,7 +65,28 @@ public class InvoiceProjection {
 
         InvoiceView viewOn(LocalDate today) {
             return new InvoiceView(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
-                    daysPastDueOn(today), false, null, null, false);
+                    daysPastDueOn(today), disputed(), promise == null ? null : new PromiseView(promise.promisedOn(),
+                    promise.amount(), promise.pausedUntil(), promise.statusOn(today)), null, handedOver);
+        }
+
+        InvoiceRecord withBalance(BigDecimal newBalance) {
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, newBalance, issueDate, dueDate,
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver);
+        }
+
+        InvoiceRecord withDispute(String reason, String by) {
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate, reason, by,
+                    promise, agency, approvedBy, handedOver);
+        }
+
+        InvoiceRecord withPromise(PromiseRecord newPromise) {
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
+                    disputeReason, disputedBy, newPromise, agency, approvedBy, handedOver);
+        }
+
+        InvoiceRecord withHandover(String newAgency, List<String> newApprovedBy, boolean nowHandedOver) {
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
+                    disputeReason, disputedBy, promise, newAgency, newApprovedBy, nowHandedOver);
         }
     }
 
@@ -53,16 +101,52 @@ public class InvoiceProjection {
     @EventHandler
     void on(InvoiceIssued e, @SequenceNumber long sequence) {
         invoices.create(e.invoiceId(), sequence, new InvoiceRecord(e.invoiceId(), e.customerId(), e.orderId(),
-                e.amount(), e.amount(), e.issueDate(), e.dueDate()));
+                e.amount(), e.amount(), e.issueDate(), e.dueDate(), null, null, null, null, List.of(), false));
     }
 
     @EventHandler
     void on(PaymentRegistered e, @SequenceNumber long sequence) {
         for (Allocation allocation : e.allocations()) {
-            invoices.update(allocation.invoiceId(), sequence, invoice -> new InvoiceRecord(invoice.invoiceId(),
-                    invoice.customerId(), invoice.orderId(), invoice.amount(),
-                    invoice.balance().subtract(allocation.amount()), invoice.issueDate(), invoice.dueDate()));
+            invoices.update(allocation.invoiceId(), sequence,
+                    invoice -> invoice.withBalance(invoice.balance().subtract(allocation.amount())));
         }
+    }
+
+    @EventHandler
+    void on(InvoiceDisputed e, @SequenceNumber long sequence) {
+        invoices.update(e.invoiceId(), sequence, invoice -> invoice.withDispute(e.reason(), e.actor()));
+    }
+
+    @EventHandler
+    void on(DisputeResolved e, @SequenceNumber long sequence) {
+        invoices.update(e.invoiceId(), sequence, invoice -> invoice.withDispute(null, null).withBalance(e.balance()));
+    }
+
+    @EventHandler
+    void on(PaymentPromised e, @SequenceNumber long sequence) {
+        invoices.update(e.invoiceId(), sequence, invoice -> invoice.withPromise(
+                new PromiseRecord(e.promisedOn(), e.amount(), e.pausedUntil(), false)));
+    }
+
+    @EventHandler
+    void on(PaymentPromiseKept e, @SequenceNumber long sequence) {
+        invoices.update(e.invoiceId(), sequence, invoice -> invoice.withPromise(new PromiseRecord(
+                invoice.promise().promisedOn(), invoice.promise().amount(), invoice.promise().pausedUntil(), true)));
+    }
+
+    @EventHandler
+    void on(CollectionHandoverApproved e, @SequenceNumber long sequence) {
+        invoices.update(e.invoiceId(), sequence, invoice -> {
+            List<String> approvedBy = new ArrayList<>(invoice.approvedBy());
+            approvedBy.add(e.actor());
+            return invoice.withHandover(e.agency(), approvedBy, false);
+        });
+    }
+
+    @EventHandler
+    void on(InvoiceHandedOver e, @SequenceNumber long sequence) {
+        invoices.update(e.invoiceId(), sequence,
+                invoice -> invoice.withHandover(e.agency(), e.approvedBy(), true));
     }
 
     @ResetHandler

@@ -6,7 +6,13 @@ import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.HoldLifted;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
 import com.creditdesk.api.account.AccountEvents.SecurityRegistered;
+import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
+import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceDisputed;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromiseKept;
+import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
 import com.creditdesk.api.order.OrderEvents.OrderBlocked;
 import com.creditdesk.api.order.OrderEvents.OrderCancelled;
@@ -127,6 +133,30 @@ final class Summaries {
         if (event instanceof PaymentTermsRefused e) {
             return "Payment terms of " + e.days() + " days refused, " + e.daysInForce() + " days stay in force: "
                     + e.note();
+        }
+        if (event instanceof InvoiceDisputed e) {
+            return "Invoice " + e.invoiceId() + " disputed: " + e.reason() + "; dunning paused";
+        }
+        if (event instanceof DisputeResolved e) {
+            return "Dispute on invoice " + e.invoiceId() + " resolved: " + e.outcome()
+                    + (e.creditNoteAmount() == null ? "" : ", credit note of " + money(currency, e.creditNoteAmount()))
+                    + ", balance " + money(currency, e.balance()) + " — " + e.note();
+        }
+        if (event instanceof PaymentPromised e) {
+            return "Customer promises to pay " + money(currency, e.amount()) + " on invoice " + e.invoiceId() + " by "
+                    + e.promisedOn() + "; dunning paused until " + e.pausedUntil();
+        }
+        if (event instanceof PaymentPromiseKept e) {
+            return "Promise to pay " + money(currency, e.amount()) + " on invoice " + e.invoiceId() + " by "
+                    + e.promisedOn() + " kept";
+        }
+        if (event instanceof CollectionHandoverApproved e) {
+            return "Hand-over of invoice " + e.invoiceId() + " to " + e.agency() + " approved by " + e.actor() + " ("
+                    + e.role() + ")" + (e.note() == null ? "" : ": " + e.note());
+        }
+        if (event instanceof InvoiceHandedOver e) {
+            return "Invoice " + e.invoiceId() + " handed over to " + e.agency() + " (approved by "
+                    + String.join(" and ", e.approvedBy()) + "); dunning stopped";
         }
         return event.getClass().getSimpleName();
     }

@@ -11,6 +11,7 @@ import com.creditdesk.api.views.ViewQueries.ReleaseRequest;
 import com.creditdesk.api.views.ViewQueries.SalesView;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.invoice.InvoiceProjection;
+import com.creditdesk.query.invoice.InvoiceProjection.InvoiceRecord;
 import com.creditdesk.query.order.OrderProjection;
 import com.creditdesk.query.review.ReviewProjection;
 import org.axonframework.queryhandling.QueryHandler;
@@ -61,7 +62,8 @@ public class Worklists {
     public FinanceView handle(GetFinanceView query) {
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
-        Receivables receivables = Receivables.of(invoices.all(), today);
+        List<InvoiceRecord> allInvoices = invoices.all();
+        Receivables receivables = Receivables.of(allInvoices, today);
         List<OrderView> waiting = orders.blocked(null).stream().filter(order -> order.releaseRequest() != null).toList();
         Map<String, String> names = accounts.names(waiting.stream().map(OrderView::customerId).toList());
         List<ReleaseRequest> requests = waiting.stream()
@@ -71,8 +73,9 @@ public class Worklists {
                         order.releaseRequest().at(), hoursBetween(order.releaseRequest().at(), now)))
                 .sorted(java.util.Comparator.comparing(ReleaseRequest::requestedAt))
                 .toList();
+        FollowUp followUp = FollowUp.of(allInvoices, accounts, today);
         return new FinanceView(receivables.ageing(), receivables.overdueTotal(), receivables.dso(), requests,
-                withNames(reviews.open()), List.of(), List.of(), List.of(), List.of());
+                withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(), List.of());
     }
 
     private BlockedOrder blockedOrder(OrderView order, String customerName) {

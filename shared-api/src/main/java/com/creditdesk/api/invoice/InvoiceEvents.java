@@ -4,6 +4,7 @@ import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 public final class InvoiceEvents {
     private InvoiceEvents() {
@@ -17,5 +18,40 @@ public final class InvoiceEvents {
     public record InvoiceIssued(String customerId, String invoiceId, String orderId, BigDecimal amount,
                                 String currency, LocalDate issueDate, LocalDate dueDate, Integer termDays,
                                 String actor) {
+    }
+
+    @Revision("1")
+    public record InvoiceDisputed(String customerId, String invoiceId, String reason, String actor) {
+    }
+
+    /** {@code creditNoteAmount} is set when CREDITED; {@code balance} is what remains open afterwards. */
+    @Revision("1")
+    public record DisputeResolved(String customerId, String invoiceId, DisputeOutcome outcome,
+                                  BigDecimal creditNoteAmount, BigDecimal balance, String note, String actor) {
+    }
+
+    /** Dunning of the invoice pauses until {@code pausedUntil}: the promised date + 2 days. */
+    @Revision("1")
+    public record PaymentPromised(String customerId, String invoiceId, LocalDate promisedOn, BigDecimal amount,
+                                  LocalDate pausedUntil, String actor) {
+    }
+
+    /** The promised amount was paid by {@code pausedUntil}. */
+    @Revision("1")
+    public record PaymentPromiseKept(String customerId, String invoiceId, LocalDate promisedOn, BigDecimal amount) {
+    }
+
+    /** One approval of a collection hand-over, given in {@code role}. */
+    @Revision("1")
+    public record CollectionHandoverApproved(String customerId, String invoiceId, String agency, String note,
+                                             String role, String actor) {
+    }
+
+    /** Both approvals are in: the invoice goes to the agency, dunning stops for it, the account goes on hold. */
+    @Revision("1")
+    public record InvoiceHandedOver(String customerId, String invoiceId, String agency, List<String> approvedBy) {
+        public InvoiceHandedOver {
+            approvedBy = List.copyOf(approvedBy);
+        }
     }
 }

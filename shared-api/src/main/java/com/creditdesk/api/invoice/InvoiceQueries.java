@@ -10,9 +10,13 @@ public final class InvoiceQueries {
     public record FindInvoice(String invoiceId) {
     }
 
-    /** The contract's invoice view; dispute, promise, dunning and hand-over come with the dunning flow. */
+    /** The contract's invoice view; {@code dunningStep} is the last step reached (null before the first). */
     public record InvoiceView(String invoiceId, String customerId, String orderId, BigDecimal amount, BigDecimal balance,
                               LocalDate issueDate, LocalDate dueDate, long daysPastDue, boolean disputed,
-                              Object promise, String dunningStep, boolean handedOver) {
+                              PromiseView promise, String dunningStep, boolean handedOver) {
+    }
+
+    /** A payment promise and where it stands: OPEN until {@code pausedUntil}, then KEPT or BROKEN. */
+    public record PromiseView(LocalDate promisedOn, BigDecimal amount, LocalDate pausedUntil, String status) {
     }
 }

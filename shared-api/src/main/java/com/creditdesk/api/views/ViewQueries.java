@@ -8,6 +8,7 @@ import com.creditdesk.api.signal.ReviewView;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The two worklists: the account manager's and finance's. */
@@ -40,7 +41,23 @@ public final class ViewQueries {
     }
 
     public record FinanceView(Ageing ageing, BigDecimal overdueTotal, BigDecimal dso,
-                              List<ReleaseRequest> releaseRequests, List<ReviewView> reviews, List<Object> disputes,
-                              List<Object> promises, List<Object> handovers, List<Object> tasks) {
+                              List<ReleaseRequest> releaseRequests, List<ReviewView> reviews,
+                              List<DisputeItem> disputes, List<PromiseItem> promises, List<HandoverItem> handovers,
+                              List<Object> tasks) {
+    }
+
+    /** An open dispute: the invoice stays paused in dunning until credit resolves it. */
+    public record DisputeItem(String invoiceId, String customerId, String customerName, BigDecimal balance,
+                              String reason, String disputedBy) {
+    }
+
+    /** A promise not kept: OPEN until {@code pausedUntil}, BROKEN after it. */
+    public record PromiseItem(String invoiceId, String customerId, String customerName, BigDecimal balance,
+                              LocalDate promisedOn, BigDecimal amount, LocalDate pausedUntil, String status) {
+    }
+
+    /** A collection hand-over: AWAITING_SECOND_APPROVAL or HANDED_OVER, with who approved. */
+    public record HandoverItem(String invoiceId, String customerId, String customerName, BigDecimal balance,
+                               String agency, String status, List<String> approvedBy) {
     }
 }

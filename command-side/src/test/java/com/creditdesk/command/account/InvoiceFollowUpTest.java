@@ -1,0 +1,250 @@
+package com.creditdesk.command.account;
+
+import com.creditdesk.api.account.AccountEvents.AccountOpened;
+import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
+import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
+import com.creditdesk.api.account.Language;
+import com.creditdesk.api.account.LimitSource;
+import com.creditdesk.api.account.Segment;
+import com.creditdesk.api.invoice.DisputeOutcome;
+import com.creditdesk.api.invoice.HandoverStatus;
+import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
+import com.creditdesk.api.invoice.InvoiceCommands.DisputeInvoice;
+import com.creditdesk.api.invoice.InvoiceCommands.HandoverAnswer;
+import com.creditdesk.api.invoice.InvoiceCommands.PromisePayment;
+import com.creditdesk.api.invoice.InvoiceCommands.ResolveDispute;
+import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
+import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceDisputed;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromiseKept;
+import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
+import com.creditdesk.api.order.BlockReason;
+import com.creditdesk.api.order.CreditDecision;
+import com.creditdesk.api.order.OrderCommands.PlaceOrder;
+import com.creditdesk.api.order.OrderEvents.OrderAccepted;
+import com.creditdesk.api.order.OrderEvents.OrderBlocked;
+import com.creditdesk.api.payment.Allocation;
+import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
+import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
+import com.creditdesk.command.common.CommandRefused;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/** Disputes, payment promises and the collection hand-over of an invoice, given/when/then. */
+class InvoiceFollowUpTest {
+    private static final String C = "C-1";
+    private static final String I = "I-1";
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+    private static final AccountOpened OPENED =
+            new AccountOpened(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp");
+    private static final CreditLimitSet LIMIT = new CreditLimitSet(C, eur("10000"), LimitSource.ANALYST, "start",
+            null, eur("0"), eur("10000"), "credit1");
+    /** 1 000, due 40 days ago: more than 30 days past due. */
+    private static final InvoiceIssued OVERDUE = new InvoiceIssued(C, I, null, eur("1000"), "EUR",
+            TODAY.minusDays(70), TODAY.minusDays(40), null, "erp");
+    private static final InvoiceDisputed DISPUTED = new InvoiceDisputed(C, I, "damaged", "sales1");
+    private static final CollectionHandoverApproved CREDIT_APPROVED =
+            new CollectionHandoverApproved(C, I, "Incasso Noord", null, "CREDIT", "credit1");
+
+    private FixtureConfiguration<CustomerAccount> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CustomerAccount.class);
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC));
+    }
+
+    private static BigDecimal eur(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    private static CreditDecision decision(String exposure, String overdue, int days) {
+        return new CreditDecision(eur("10000"), eur("0"), eur(exposure), eur("100"), eur(overdue), days, false, false,
+                "v1");
+    }
+
+    private static ApproveCollectionHandover approval(String actor, String... roles) {
+        return new ApproveCollectionHandover(C, I, "Incasso Noord", null, actor, Set.of(roles));
+    }
+
+    // ---- disputes --------------------------------------------------------------------------------
+
+    @Test
+    void aDisputedInvoiceDoesNotCountForTheOverdueRule() {
+        fixture.given(OPENED, LIMIT, OVERDUE, DISPUTED)
+                .when(new PlaceOrder(C, "O-1", eur("100"), "EUR", null, "erp"))
+                .expectEvents(new OrderAccepted(C, "O-1", eur("100"), "EUR", null, decision("1000", "1000", 0), "erp"));
+    }
+
+    @Test
+    void withoutTheDisputeTheSameOrderIsBlocked() {
+        fixture.given(OPENED, LIMIT, OVERDUE)
+                .when(new PlaceOrder(C, "O-1", eur("100"), "EUR", null, "erp"))
+                .expectEvents(new OrderBlocked(C, "O-1", eur("100"), "EUR", null,
+                        List.of(BlockReason.OVERDUE_INVOICES), decision("1000", "1000", 40), "erp"));
+    }
+
+    @Test
+    void anInvoiceIsDisputedOnce() {
+        fixture.given(OPENED, OVERDUE, DISPUTED)
+                .when(new DisputeInvoice(C, I, "again", "credit1"))
+                .expectNoEvents()
+                .expectException(CommandRefused.RuleViolated.class);
+    }
+
+    @Test
+    void aCreditNoteLowersTheBalance() {
+        fixture.given(OPENED, OVERDUE, DISPUTED)
+                .when(new ResolveDispute(C, I, DisputeOutcome.CREDITED, eur("400"), "two pallets", "credit1"))
+                .expectEvents(new DisputeResolved(C, I, DisputeOutcome.CREDITED, eur("400"), eur("600"), "two pallets",
+                        "credit1"))
+                .expectResultMessagePayload(eur("600"));
+    }
+
+    @Test
+    void aCreditNoteCannotExceedTheBalance() {
+        fixture.given(OPENED, OVERDUE, DISPUTED)
+                .when(new ResolveDispute(C, I, DisputeOutcome.CREDITED, eur("1000.01"), "too much", "credit1"))
+                .expectNoEvents()
+                .expectException(CommandRefused.RuleViolated.class);
+    }
+
+    @Test
+    void aRejectedDisputeKeepsTheBalanceAndCarriesNoCreditNote() {
+        fixture.given(OPENED, OVERDUE, DISPUTED)
+                .when(new ResolveDispute(C, I, DisputeOutcome.REJECTED, eur("10"), "no", "credit1"))
+                .expectNoEvents()
+                .expectException(CommandRefused.InvalidInput.class);
+        fixture.given(OPENED, OVERDUE, DISPUTED)
+                .when(new ResolveDispute(C, I, DisputeOutcome.REJECTED, null, "delivered as ordered", "credit1"))
+                .expectEvents(new DisputeResolved(C, I, DisputeOutcome.REJECTED, null, eur("1000"),
+                        "delivered as ordered", "credit1"));
+    }
+
+    @Test
+    void onlyAnOpenDisputeIsResolved() {
+        fixture.given(OPENED, OVERDUE)
+                .when(new ResolveDispute(C, I, DisputeOutcome.REJECTED, null, "no", "credit1"))
+                .expectNoEvents()
+                .expectException(CommandRefused.RuleViolated.class);
+    }
+
+    // ---- promises --------------------------------------------------------------------------------
+
+    @Test
+    void aPromisePausesUntilTwoDaysAfterItsDate() {
+        fixture.given(OPENED, OVERDUE)
+                .when(new PromisePayment(C, I, TODAY.plusDays(5), eur("500"), "sales1"))
+                .expectEvents(new PaymentPromised(C, I, TODAY.plusDays(5), eur("500"), TODAY.plusDays(7), "sales1"))
+                .expectResultMessagePayload(TODAY.plusDays(7));
+    }
+
+    @Test
+    void aPromiseLiesInTheFutureAndWithinTheBalance() {
+        fixture.given(OPENED, OVERDUE)
+                .when(new PromisePayment(C, I, TODAY.minusDays(1), eur("500"), "sales1"))
+                .expectException(CommandRefused.InvalidInput.class);
+        fixture.given(OPENED, OVERDUE)
+                .when(new PromisePayment(C, I, TODAY.plusDays(3), eur("1000.01"), "sales1"))
+                .expectException(CommandRefused.RuleViolated.class);
+    }
+
+    @Test
+    void aValidPromiseIsNotReplaced() {
+        fixture.given(OPENED, OVERDUE, new PaymentPromised(C, I, TODAY, eur("500"), TODAY.plusDays(2), "sales1"))
+                .when(new PromisePayment(C, I, TODAY.plusDays(9), eur("100"), "credit1"))
+                .expectNoEvents()
+                .expectException(CommandRefused.RuleViolated.class);
+    }
+
+    @Test
+    void aPromiseIsKeptWhenItsAmountIsPaidInTime() {
+        List<Allocation> allocations = List.of(new Allocation(I, eur("500")));
+        fixture.given(OPENED, OVERDUE, new PaymentPromised(C, I, TODAY, eur("500"), TODAY.plusDays(2), "sales1"))
+                .when(new RegisterPayment(C, "P-1", eur("500"), "EUR", TODAY, I, "erp"))
+                .expectEvents(new PaymentRegistered(C, "P-1", eur("500"), "EUR", TODAY, I, allocations, eur("0"), "erp"),
+                        new PaymentPromiseKept(C, I, TODAY, eur("500")));
+    }
+
+    @Test
+    void aPartPaymentDoesNotKeepThePromise() {
+        List<Allocation> allocations = List.of(new Allocation(I, eur("200")));
+        fixture.given(OPENED, OVERDUE, new PaymentPromised(C, I, TODAY, eur("500"), TODAY.plusDays(2), "sales1"))
+                .when(new RegisterPayment(C, "P-1", eur("200"), "EUR", TODAY, I, "erp"))
+                .expectEvents(new PaymentRegistered(C, "P-1", eur("200"), "EUR", TODAY, I, allocations, eur("0"),
+                        "erp"));
+    }
+
+    // ---- collection hand-over --------------------------------------------------------------------
+
+    @Test
+    void theFirstApprovalWaitsForTheOtherSide() {
+        fixture.given(OPENED, OVERDUE)
+                .when(approval("credit1", "CREDIT"))
+                .expectEvents(CREDIT_APPROVED)
+                .expectResultMessagePayload(new HandoverAnswer(HandoverStatus.AWAITING_SECOND_APPROVAL));
+    }
+
+    @Test
+    void theSecondApprovalBySalesHandsOverAndPutsTheAccountOnHold() {
+        fixture.given(OPENED, OVERDUE, CREDIT_APPROVED)
+                .when(approval("sales1", "SALES"))
+                .expectEvents(new CollectionHandoverApproved(C, I, "Incasso Noord", null, "SALES", "sales1"),
+                        new InvoiceHandedOver(C, I, "Incasso Noord", List.of("credit1", "sales1")),
+                        new AccountPutOnHold(C, "collection hand-over of invoice I-1", "sales1"))
+                .expectResultMessagePayload(new HandoverAnswer(HandoverStatus.HANDED_OVER));
+    }
+
+    @Test
+    void theSamePersonCannotApproveTwiceEvenWithBothRoles() {
+        fixture.given(OPENED, OVERDUE, new CollectionHandoverApproved(C, I, "Incasso Noord", null, "CREDIT", "lead1"))
+                .when(approval("lead1", "SALES", "CREDIT"))
+                .expectNoEvents()
+                .expectException(CommandRefused.FourEyes.class);
+    }
+
+    @Test
+    void twoCreditApprovalsAreNotEnough() {
+        fixture.given(OPENED, OVERDUE, CREDIT_APPROVED)
+                .when(approval("credit2", "CREDIT"))
+                .expectNoEvents()
+                .expectException(CommandRefused.FourEyes.class);
+    }
+
+    @Test
+    void aDisputedInvoiceIsNotHandedOver() {
+        fixture.given(OPENED, OVERDUE, DISPUTED)
+                .when(approval("credit1", "CREDIT"))
+                .expectNoEvents()
+                .expectException(CommandRefused.RuleViolated.class);
+    }
+
+    @Test
+    void aHandedOverInvoiceIsNoLongerFollowedUp() {
+        fixture.given(OPENED, OVERDUE, CREDIT_APPROVED,
+                        new CollectionHandoverApproved(C, I, "Incasso Noord", null, "SALES", "sales1"),
+                        new InvoiceHandedOver(C, I, "Incasso Noord", List.of("credit1", "sales1")))
+                .when(new DisputeInvoice(C, I, "late", "sales1"))
+                .expectNoEvents()
+                .expectException(CommandRefused.RuleViolated.class);
+    }
+
+    @Test
+    void anUnknownInvoiceIsNotFound() {
+        fixture.given(OPENED)
+                .when(new DisputeInvoice(C, "I-9", "?", "sales1"))
+                .expectException(CommandRefused.NotFound.class);
+    }
+}
