@@ -3,6 +3,7 @@ package com.creditdesk.query.common;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 
 import java.util.Optional;
@@ -26,11 +27,10 @@ public final class KeyedViews<T> {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(doc -> Documents.to(doc, type));
     }
 
-    /** Creates the view unless this event created it already. */
+    /** Creates the view unless this event created it already: one upsert that writes only when inserting. */
     public void create(String id, long sequence, T view) {
-        if (collection.find(Filters.eq("_id", id)).first() == null) {
-            save(id, sequence, view);
-        }
+        Document doc = Documents.of(view).append("lastSequence", sequence);
+        collection.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", doc), new UpdateOptions().upsert(true));
     }
 
     /** Applies a change to an existing view, once per event. */

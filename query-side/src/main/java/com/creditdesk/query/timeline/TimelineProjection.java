@@ -1,6 +1,5 @@
 package com.creditdesk.query.timeline;
 
-import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.timeline.TimelineQueries.GetTimeline;
 import com.creditdesk.api.timeline.TimelineQueries.TimelineEntry;
 import com.creditdesk.api.timeline.TimelineQueries.TimelinePage;
@@ -57,15 +56,18 @@ public class TimelineProjection {
                 .append("at", Date.from(message.getTimestamp()))
                 .append("type", event.getClass().getSimpleName())
                 .append("actor", actor)
-                .append("summary", Summaries.of(event, currencyOf(customerId, event)))
+                .append("summary", Summaries.of(event, currencyOf(customerId, details)))
                 .append("details", new Document(details));
         timeline.replaceOne(Filters.eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
     }
 
-    /** Amounts are shown in the account's currency, which its opening entry holds. */
-    private String currencyOf(String customerId, Object event) {
-        if (event instanceof AccountOpened opened) {
-            return opened.currency();
+    /**
+     * Amounts are shown in the account's currency: the event's own where it names one (orders,
+     * invoices, payments, the opening), else the one its opening entry holds.
+     */
+    private String currencyOf(String customerId, Map<String, Object> details) {
+        if (details.get("currency") instanceof String currency) {
+            return currency;
         }
         Document opening = timeline.find(Filters.eq("_id", entryId(customerId, 0))).first();
         return opening == null ? null : opening.get("details", Document.class).getString("currency");
