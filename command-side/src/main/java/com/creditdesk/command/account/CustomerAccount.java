@@ -57,7 +57,6 @@ import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsRefused;
 import com.creditdesk.api.terms.TermsStatus;
 import com.creditdesk.command.common.CommandRefused.FourEyes;
-import com.creditdesk.platform.security.Roles;
 import com.creditdesk.api.order.OrderCommands.OrderPlacement;
 import com.creditdesk.api.order.OrderCommands.PlaceOrder;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
@@ -71,6 +70,7 @@ import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.command.common.CommandRefused.InvalidInput;
 import com.creditdesk.command.common.CommandRefused.NotFound;
 import com.creditdesk.command.common.CommandRefused.RuleViolated;
+import com.creditdesk.platform.security.Roles;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -104,6 +104,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CustomerAccount {
+    /** A payment promise pauses dunning until two days after the promised date. */
+    private static final int PROMISE_GRACE_DAYS = 2;
 
     @AggregateIdentifier
     private String customerId;
@@ -117,9 +119,6 @@ public class CustomerAccount {
     private boolean onHold;
     private int paymentTermDays;
     private BigDecimal unappliedCredit = BigDecimal.ZERO;
-    /** A payment promise pauses dunning until two days after the promised date. */
-    private static final int PROMISE_GRACE_DAYS = 2;
-
     private Map<String, SecurityLine> securities = new LinkedHashMap<>();
     private Map<String, OrderLine> orders = new HashMap<>();
     private Map<String, OpenInvoice> invoices = new LinkedHashMap<>();

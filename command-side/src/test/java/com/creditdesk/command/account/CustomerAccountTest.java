@@ -4,7 +4,6 @@ import com.creditdesk.api.account.AccountCommands.OpenAccount;
 import com.creditdesk.api.account.AccountCommands.PutOnHold;
 import com.creditdesk.api.account.AccountCommands.RegisterSecurity;
 import com.creditdesk.api.account.AccountCommands.SetCreditLimit;
-import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
@@ -31,37 +30,27 @@ import com.creditdesk.api.payment.PaymentCommands.PaymentRegistration;
 import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.command.common.CommandRefused;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
+import static com.creditdesk.command.account.AccountFixtures.C;
+import static com.creditdesk.command.account.AccountFixtures.OPENED;
+import static com.creditdesk.command.account.AccountFixtures.TODAY;
+import static com.creditdesk.command.account.AccountFixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The account's rules, one test per rule, given/when/then. */
 class CustomerAccountTest {
-    private static final String C = "C-1";
-    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
-    private static final AccountOpened OPENED =
-            new AccountOpened(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp");
 
     private FixtureConfiguration<CustomerAccount> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CustomerAccount.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC));
-    }
-
-    private static BigDecimal eur(String amount) {
-        return new BigDecimal(amount);
+        fixture = AccountFixtures.fixture();
     }
 
     private static CreditLimitSet analystLimit(String amount, String before) {

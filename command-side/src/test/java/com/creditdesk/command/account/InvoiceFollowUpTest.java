@@ -1,11 +1,8 @@
 package com.creditdesk.command.account;
 
-import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
-import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
-import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.invoice.DisputeOutcome;
 import com.creditdesk.api.invoice.HandoverStatus;
 import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
@@ -29,26 +26,21 @@ import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.command.common.CommandRefused;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import static com.creditdesk.command.account.AccountFixtures.C;
+import static com.creditdesk.command.account.AccountFixtures.OPENED;
+import static com.creditdesk.command.account.AccountFixtures.TODAY;
+import static com.creditdesk.command.account.AccountFixtures.eur;
+
 /** Disputes, payment promises and the collection hand-over of an invoice, given/when/then. */
 class InvoiceFollowUpTest {
-    private static final String C = "C-1";
     private static final String I = "I-1";
-    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
-    private static final AccountOpened OPENED =
-            new AccountOpened(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp");
     private static final CreditLimitSet LIMIT = new CreditLimitSet(C, eur("10000"), LimitSource.ANALYST, "start",
             null, eur("0"), eur("10000"), "credit1");
     /** 1 000, due 40 days ago: more than 30 days past due. */
@@ -62,12 +54,7 @@ class InvoiceFollowUpTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CustomerAccount.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC));
-    }
-
-    private static BigDecimal eur(String amount) {
-        return new BigDecimal(amount);
+        fixture = AccountFixtures.fixture();
     }
 
     private static CreditDecision decision(String exposure, String overdue, int days) {

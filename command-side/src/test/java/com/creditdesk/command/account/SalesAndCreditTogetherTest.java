@@ -1,12 +1,9 @@
 package com.creditdesk.command.account;
 
-import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
-import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
-import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.order.BlockReason;
@@ -41,24 +38,21 @@ import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsRefused;
 import com.creditdesk.api.terms.TermsStatus;
 import com.creditdesk.command.common.CommandRefused;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static com.creditdesk.command.account.AccountFixtures.C;
+import static com.creditdesk.command.account.AccountFixtures.OPENED;
+import static com.creditdesk.command.account.AccountFixtures.TODAY;
+import static com.creditdesk.command.account.AccountFixtures.eur;
 
 /** Release of blocked orders, sales signals and reviews, payment terms: one test per rule. */
 class SalesAndCreditTogetherTest {
-    private static final String C = "C-1";
-    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
-    private static final AccountOpened OPENED =
-            new AccountOpened(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp");
     private static final CreditLimitSet LIMIT = new CreditLimitSet(C, new BigDecimal("1000"), LimitSource.ANALYST,
             "start", null, BigDecimal.ZERO, new BigDecimal("1000"), "credit1");
 
@@ -66,12 +60,7 @@ class SalesAndCreditTogetherTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CustomerAccount.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC));
-    }
-
-    private static BigDecimal eur(String amount) {
-        return new BigDecimal(amount);
+        fixture = AccountFixtures.fixture();
     }
 
     private static CreditDecision decision(String exposure, String amount, boolean review, boolean onHold) {

@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,7 +24,7 @@ import java.util.Set;
  *   appendedAt:   Date the commit was written (decides when a missing global index is given up),
  *   eventIds:     [eventIdentifier, ...]                       unique index
  *   streamKeys:   ["aggregateId/sequenceNumber", ...]          unique sparse index: the concurrency guard
- *   streamStarts: ["aggregateId/lowest sequence in commit", ...] unique sparse index: aggregate reads
+ *                                                              and aggregate reads
  *   events: [ { globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier,
  *               payloadType, payloadRevision, payload (JSON text), metaData (JSON text), timestamp (Date) } ] }
  * </pre>
@@ -38,7 +36,6 @@ final class CommitDocument {
     static final String APPENDED_AT = "appendedAt";
     static final String EVENT_IDS = "eventIds";
     static final String STREAM_KEYS = "streamKeys";
-    static final String STREAM_STARTS = "streamStarts";
     static final String EVENTS = "events";
     static final String GLOBAL_INDEX = "globalIndex";
     static final String TYPE = "type";
@@ -133,15 +130,12 @@ final class CommitDocument {
         long globalIndex = lastIndex - events.size() + 1;
         List<String> eventIds = new ArrayList<>(events.size());
         List<String> streamKeys = new ArrayList<>(events.size());
-        Map<String, Long> streamStarts = new LinkedHashMap<>();
         for (Document event : events) {
             event.append(GLOBAL_INDEX, globalIndex++);
             eventIds.add(event.getString(EVENT_IDENTIFIER));
             String aggregateIdentifier = event.getString(AGGREGATE_IDENTIFIER);
             if (aggregateIdentifier != null) {
-                long sequenceNumber = event.getLong(SEQUENCE_NUMBER);
-                streamKeys.add(streamKey(aggregateIdentifier, sequenceNumber));
-                streamStarts.merge(aggregateIdentifier, sequenceNumber, Math::min);
+                streamKeys.add(streamKey(aggregateIdentifier, event.getLong(SEQUENCE_NUMBER)));
             }
         }
         Document commit = new Document(ID, lastIndex)
@@ -149,16 +143,9 @@ final class CommitDocument {
                 .append(EVENT_IDS, eventIds);
         // absent rather than empty: a unique index treats an empty array as one shared key on MongoDB
         if (!streamKeys.isEmpty()) {
-            commit.append(STREAM_KEYS, streamKeys)
-                  .append(STREAM_STARTS, streamStarts.entrySet().stream()
-                                                     .map(start -> streamKey(start.getKey(), start.getValue()))
-                                                     .toList());
+            commit.append(STREAM_KEYS, streamKeys);
         }
         return commit.append(EVENTS, events);
-    }
-
-    static boolean startsStream(Document commit, String streamKey) {
-        return commit.getList(STREAM_STARTS, String.class, List.of()).contains(streamKey);
     }
 
     static List<StoredEvent> events(Document commit) {

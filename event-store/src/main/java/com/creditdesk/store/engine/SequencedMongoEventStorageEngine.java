@@ -32,7 +32,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.function.Predicate;
@@ -46,7 +48,6 @@ import static com.creditdesk.store.engine.CommitDocument.GLOBAL_INDEX;
 import static com.creditdesk.store.engine.CommitDocument.ID;
 import static com.creditdesk.store.engine.CommitDocument.SEQUENCE_NUMBER;
 import static com.creditdesk.store.engine.CommitDocument.STREAM_KEYS;
-import static com.creditdesk.store.engine.CommitDocument.STREAM_STARTS;
 import static com.creditdesk.store.engine.CommitDocument.TIMESTAMP;
 import static com.creditdesk.store.engine.CommitDocument.streamKey;
 import static com.mongodb.client.model.Filters.eq;
@@ -81,10 +82,10 @@ import static org.axonframework.common.BuilderUtils.assertThat;
  * <li>Tracking: {@code _id $in} (the token's gaps + the next {@code batchSize} numbers, no further than the counter's
  * head). A window in which nothing was found (numbers of failed appends, or one large commit further ahead) is
  * skipped for the next, up to the head.</li>
- * <li>Aggregate stream: {@code streamStarts $in} ("aggregate/sequence" for the next 8, then up to {@code batchSize}
- * sequence numbers) finds each commit exactly once by the first sequence number it holds for that aggregate. Only
- * when a read starts in the middle of a commit is that commit looked up by {@code streamKeys}. Axon assigns aggregate
- * sequence numbers without holes; a hole wider than the window would end the stream early.</li>
+ * <li>Aggregate stream: {@code streamKeys $in} ("aggregate/sequence" for the next 8, then up to {@code batchSize}
+ * sequence numbers), the same unique index that guards concurrent appends; a commit found by several keys is taken
+ * once. Axon assigns aggregate sequence numbers without holes; a hole wider than the window would end the stream
+ * early.</li>
  * <li>Snapshot: one document per aggregate, {@code _id} = aggregate identifier; a newer snapshot replaces it.</li>
  * <li>{@link #createTokenAt(Instant)} is the exception: time is no key, so it scans (rare call).</li>
  * </ul>
@@ -143,8 +144,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         events.createIndex(Indexes.ascending(EVENT_IDS), new IndexOptions().unique(true).name(EVENT_IDS));
         events.createIndex(Indexes.ascending(STREAM_KEYS),
                            new IndexOptions().unique(true).sparse(true).name(STREAM_KEYS));
-        events.createIndex(Indexes.ascending(STREAM_STARTS),
-                           new IndexOptions().unique(true).sparse(true).name(STREAM_STARTS));
         counter.restoreIfMissing(events);
     }
 
@@ -217,36 +216,27 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                                                                    long firstSequenceNumber,
                                                                    int batchSize) {
         int firstWindow = Math.min(FIRST_AGGREGATE_WINDOW, batchSize);
-        List<DomainEventData<String>> batch = fetchWindow(aggregateIdentifier, firstSequenceNumber, firstWindow, true);
+        List<DomainEventData<String>> batch = fetchWindow(aggregateIdentifier, firstSequenceNumber, firstWindow);
         if (batch.size() < firstWindow || batch.size() >= batchSize) {
             return batch;
         }
         long next = batch.get(batch.size() - 1).getSequenceNumber() + 1;
-        List<DomainEventData<String>> rest = fetchWindow(aggregateIdentifier, next, batchSize - batch.size(), false);
+        List<DomainEventData<String>> rest = fetchWindow(aggregateIdentifier, next, batchSize - batch.size());
         return Stream.concat(batch.stream(), rest.stream()).toList();
     }
 
     /**
-     * The aggregate's events from {@code firstSequenceNumber} on, in the commits that start within the next
-     * {@code window} sequence numbers (whole commits, so possibly more than {@code window} events). Fewer than
-     * {@code window} events means the stream ends within the window.
+     * The aggregate's events from {@code firstSequenceNumber} on, in the commits holding any of the next {@code window}
+     * sequence numbers (whole commits, so possibly more than {@code window} events). Fewer than {@code window} events
+     * means the stream ends within the window. A commit matching several keys is taken once, whatever the server.
      */
-    private List<DomainEventData<String>> fetchWindow(String aggregateIdentifier, long firstSequenceNumber,
-                                                      int window, boolean mayStartInsideCommit) {
-        String firstKey = streamKey(aggregateIdentifier, firstSequenceNumber);
-        List<String> starts = LongStream.range(firstSequenceNumber, firstSequenceNumber + window)
-                                        .mapToObj(sequenceNumber -> streamKey(aggregateIdentifier, sequenceNumber))
-                                        .toList();
-        List<Document> commits = events.find(in(STREAM_STARTS, starts)).into(new ArrayList<>());
-        // Sequence 0 always starts a commit; a later one may lie inside a commit that starts before the window.
-        if (mayStartInsideCommit && firstSequenceNumber > 0
-                && commits.stream().noneMatch(commit -> CommitDocument.startsStream(commit, firstKey))) {
-            Document containing = events.find(eq(STREAM_KEYS, firstKey)).first();
-            if (containing != null) {
-                commits.add(containing);
-            }
-        }
-        return commits.stream()
+    private List<DomainEventData<String>> fetchWindow(String aggregateIdentifier, long firstSequenceNumber, int window) {
+        List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + window)
+                                      .mapToObj(sequenceNumber -> streamKey(aggregateIdentifier, sequenceNumber))
+                                      .toList();
+        Map<Object, Document> commits = new LinkedHashMap<>();
+        events.find(in(STREAM_KEYS, keys)).forEach(commit -> commits.putIfAbsent(commit.get(ID), commit));
+        return commits.values().stream()
                       .flatMap(commit -> CommitDocument.events(commit).stream())
                       .map(StoredEvent::data)
                       .filter(event -> aggregateIdentifier.equals(event.getAggregateIdentifier())

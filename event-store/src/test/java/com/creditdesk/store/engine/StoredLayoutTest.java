@@ -67,10 +67,8 @@ class StoredLayoutTest {
 
         Document commit = events().find(Filters.eq("_id", 3L)).first();
         assertThat(commit).isNotNull();
-        assertThat(commit.keySet()).containsExactly("_id", "appendedAt", "eventIds", "streamKeys", "streamStarts",
-                                                    "events");
+        assertThat(commit.keySet()).containsExactly("_id", "appendedAt", "eventIds", "streamKeys", "events");
         assertThat(commit.getList("streamKeys", String.class)).containsExactly("acc-1/0", "acc-1/1");
-        assertThat(commit.getList("streamStarts", String.class)).containsExactly("acc-1/0");
         List<Document> stored = commit.getList("events", Document.class);
         assertThat(stored).extracting(event -> event.getLong("globalIndex")).containsExactly(1L, 2L, 3L);
         Document opened = stored.get(0);

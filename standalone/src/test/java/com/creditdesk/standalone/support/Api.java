@@ -69,38 +69,35 @@ public final class Api {
 
     /** Sends exactly these bytes with this content type, for malformed input. */
     public Answer send(String user, String method, String path, String rawBody, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = request(user, path).timeout(Duration.ofSeconds(30))
                 .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.body());
+    }
+
+    /** A GET whose body is read as it arrives, for long streams (no time limit). */
+    public HttpResponse<java.io.InputStream> stream(String user, String path) {
+        return send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (user != null) {
             String credentials = user + ":" + user; // the demo users' passwords are their names
             request.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return request;
     }
 
-    /** A GET whose body is read as it arrives, for long streams. */
-    public HttpResponse<java.io.InputStream> stream(String user, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return HTTP.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
