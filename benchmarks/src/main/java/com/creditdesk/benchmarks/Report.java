@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
 
 /** The figures of one store size, and the Markdown report over all sizes with the ratios to the raw limits. */
 final class Report {
-    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     /** Everything measured at one size; a part that could not be measured is null, with a note saying why. */

@@ -223,6 +223,10 @@ public final class StoreBenchmark {
             if (pool.isEmpty()) {
                 return null;
             }
+            // loads the pool's accounts into the cache and warms the code path; the probes' views then appear
+            // only once the query side has worked off what the warm-up left it
+            log("warm-up (%s)", client.name());
+            workloads.placeOrders(client, "warm-up", 8, options.duration().dividedBy(2), Workloads.randomOf(pool));
             log("visibility: opening %d probe accounts", PROBE_ACCOUNTS);
             List<String> probes = workloads.openAccounts(http, "BP", PROBE_ACCOUNTS);
             if (!Workloads.awaitViews(client, probes, Duration.ofMinutes(2))) {

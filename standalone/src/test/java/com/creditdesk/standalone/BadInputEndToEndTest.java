@@ -94,6 +94,46 @@ class BadInputEndToEndTest {
         refusedAndNothingRecorded("/api/accounts/" + customerId + "/payments", body, type, status);
     }
 
+    /** The invoice follow-up endpoints of sales and credit, each with the user allowed to call it. */
+    static Stream<Arguments> badFollowUps() {
+        String dispute = "{\"reason\":\"damaged\"}";
+        String promise = "{\"promisedOn\":\"2099-01-01\",\"amount\":100}";
+        String resolution = "{\"outcome\":\"CREDITED\",\"creditNoteAmount\":100,\"note\":\"ok\"}";
+        String approval = "{\"agency\":\"Incasso Noord\",\"note\":\"late\"}";
+        return Stream.of(
+                arguments("dispute: malformed JSON", "disputes", "sales1", "{\"reason\":", 400),
+                arguments("dispute: missing reason", "disputes", "sales1", "{}", 400),
+                arguments("dispute: blank reason", "disputes", "sales1", dispute.replace("damaged", " "), 400),
+                arguments("dispute: unknown field", "disputes", "sales1", dispute.replace("}", ",\"x\":1}"), 400),
+                arguments("dispute: body over 64 KiB", "disputes", "sales1", dispute.replace("damaged", HUGE_TEXT), 413),
+                arguments("resolution: unknown outcome", "disputes/resolution", "credit1",
+                        resolution.replace("CREDITED", "HALVED"), 400),
+                arguments("resolution: negative credit note", "disputes/resolution", "credit1",
+                        resolution.replace("100", "-100"), 400),
+                arguments("resolution: three decimals", "disputes/resolution", "credit1",
+                        resolution.replace("100", "1.005"), 400),
+                arguments("resolution: no open dispute", "disputes/resolution", "credit1", resolution, 409),
+                arguments("promise: missing date", "payment-promises", "sales1",
+                        promise.replace("\"promisedOn\":\"2099-01-01\",", ""), 400),
+                arguments("promise: bad date", "payment-promises", "sales1", promise.replace("2099-01-01", "2099-02-30"),
+                        400),
+                arguments("promise: zero amount", "payment-promises", "sales1", promise.replace("100", "0"), 400),
+                arguments("promise: in the past", "payment-promises", "sales1", promise.replace("2099", "2001"), 400),
+                arguments("promise: above the balance", "payment-promises", "sales1", promise.replace("100", "900"),
+                        409),
+                arguments("approval: missing agency", "collection-handover/approvals", "credit1", "{}", 400),
+                arguments("approval: note over 2000 characters", "collection-handover/approvals", "credit1",
+                        approval.replace("late", "x".repeat(2001)), 400));
+    }
+
+    @ParameterizedTest(name = "follow-up: {0} -> {4}")
+    @MethodSource("badFollowUps")
+    void aBadFollowUpIsRefusedWithAProblemAndRecordsNothing(String name, String action, String user, String body,
+                                                           int status) {
+        refusedAndNothingRecorded(user, "/api/accounts/" + customerId + "/invoices/I-bad-" + customerId + "/" + action,
+                body, "application/json", status);
+    }
+
     @ParameterizedTest(name = "unknown account: {0}")
     @MethodSource("unknownAccountCommands")
     void aCommandForAnUnknownAccountIs404(String path, String body) {
@@ -124,8 +164,12 @@ class BadInputEndToEndTest {
     }
 
     private void refusedAndNothingRecorded(String path, String body, String type, int status) {
+        refusedAndNothingRecorded("erp", path, body, type, status);
+    }
+
+    private void refusedAndNothingRecorded(String user, String path, String body, String type, int status) {
         long before = RunningCreditDesk.eventCount(app, customerId);
-        Answer answer = commands.send("erp", "POST", path, body, type);
+        Answer answer = commands.send(user, "POST", path, body, type);
         assertProblem(answer, status);
         assertThat(RunningCreditDesk.eventCount(app, customerId)).as("events recorded").isEqualTo(before);
     }

@@ -120,7 +120,7 @@ public class AxonMongoConfiguration {
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, org.axonframework.config.Configuration axon,
-                                  @Value("${creditdesk.store.poll-interval-ms:20}") long pollInterval) {
+                                  @Value("${creditdesk.store.poll-interval-ms:10}") long pollInterval) {
         return EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))

@@ -5,7 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One pooled processor feeds every projection: the store is read once per event rather than once
+ * One tracking processor feeds every projection: the store is read once per event rather than once
  * per projection, and one token per segment is written per batch. Each projection keeps its own
  * processing group, so one can move to a processor of its own should it ever need to replay alone.
  */
