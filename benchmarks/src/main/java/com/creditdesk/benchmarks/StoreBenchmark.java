@@ -4,7 +4,9 @@ import com.creditdesk.benchmarks.Clients.Client;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 
 import java.io.IOException;
@@ -150,10 +152,11 @@ public final class StoreBenchmark {
                         options.maxRebuild(), client.getDatabase("creditdesk").getCollection("timeline"));
                 log("rebuild: %s (%.0f events/s)", rebuild, rebuild.rate());
                 if (!rebuild.completed()) {
-                    notes.add(String.format("rebuild not caught up within %d min; rate from %,d events processed; "
-                            + "the projections then skipped to the head", options.maxRebuild().toMinutes(),
-                            rebuild.eventsProcessed()));
-                    ProjectionRebuild.skipToHead(app.projections());
+                    notes.add(String.format("rebuild not caught up within %d min; rate from the %,d timeline entries "
+                            + "written; the projections then skipped to the head", options.maxRebuild().toMinutes(),
+                            rebuild.timelineEntries()));
+                    ProjectionRebuild.skipToHead(app.projections(), app.querySide().getBean(TokenStore.class),
+                            app.querySide().getBean(EventStore.class).createHeadToken());
                 }
 
                 Http http = new Http(app.commandPort(), app.queryPort());
