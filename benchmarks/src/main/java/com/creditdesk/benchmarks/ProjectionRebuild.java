@@ -17,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A full rebuild of the query side, the way an operator does one: every projection's processor is
  * stopped, its tokens reset to the start of the store (Axon calls the projections' reset handlers,
- * which empty their collections), and started again; timed until every processor has caught up with
- * the head of the store.
+ * which empty their collections), and started again; timed until every segment of every processor has
+ * passed the head of the store as it stood at the start (by position: a tracking processor's caught-up
+ * flag can lag behind the position it has reached).
  */
 final class ProjectionRebuild {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
@@ -33,8 +34,9 @@ final class ProjectionRebuild {
     private ProjectionRebuild() {
     }
 
-    static Result run(List<StreamingEventProcessor> processors, long storeEvents, Duration timeBox,
-                      MongoCollection<Document> timeline) {
+    static Result run(List<StreamingEventProcessor> processors, long storeEvents, TrackingToken head,
+                      Duration timeBox, MongoCollection<Document> timeline) {
+        long headPosition = head.position().orElseThrow();
         processors.forEach(StreamingEventProcessor::shutDown);
         processors.forEach(StreamingEventProcessor::resetTokens);
         long started = System.nanoTime();
@@ -44,7 +46,7 @@ final class ProjectionRebuild {
         long nextReport = started + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             LockSupport.parkNanos(POLL_NANOS);
-            if (processors.stream().allMatch(ProjectionRebuild::caughtUp)) {
+            if (progress(processors).orElse(-1) >= headPosition) {
                 completed = true;
                 break;
             }
@@ -76,18 +78,19 @@ final class ProjectionRebuild {
         }
     }
 
-    /** Caught up in every segment, and every segment claimed (the claimed parts add up to the whole). */
-    static boolean caughtUp(StreamingEventProcessor processor) {
-        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        double claimed = statuses.stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
-        return claimed > 0.999 && statuses.stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState());
-    }
-
-    /** The lowest position any segment reached, where the engine's tokens have positions (a global sequence). */
+    /**
+     * The lowest position any segment reached, where the engine's tokens have positions (a global sequence);
+     * empty until every segment is claimed (the claimed parts add up to the whole) and has a position.
+     */
     private static OptionalLong progress(List<StreamingEventProcessor> processors) {
         long lowest = Long.MAX_VALUE;
         for (StreamingEventProcessor processor : processors) {
-            for (EventTrackerStatus status : processor.processingStatus().values()) {
+            Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+            double claimed = statuses.stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
+            if (claimed < 0.999 || statuses.stream().anyMatch(EventTrackerStatus::isErrorState)) {
+                return OptionalLong.empty();
+            }
+            for (EventTrackerStatus status : statuses) {
                 OptionalLong position = status.getCurrentPosition();
                 if (position.isEmpty()) {
                     return OptionalLong.empty();

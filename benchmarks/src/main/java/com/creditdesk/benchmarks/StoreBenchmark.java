@@ -149,7 +149,7 @@ public final class StoreBenchmark {
 
             try (MongoClient client = MongoClients.create(app.storeConnectionString())) {
                 ProjectionRebuild.Result rebuild = ProjectionRebuild.run(app.projections(), fill.events(),
-                        options.maxRebuild(), client.getDatabase("creditdesk").getCollection("timeline"));
+                        app.querySide().getBean(EventStore.class).createHeadToken(), options.maxRebuild(), client.getDatabase("creditdesk").getCollection("timeline"));
                 log("rebuild: %s (%.0f events/s)", rebuild, rebuild.rate());
                 if (!rebuild.completed()) {
                     notes.add(String.format("rebuild not caught up within %d min; rate from the %,d timeline entries "
