@@ -127,7 +127,7 @@ final class StoreFiller {
         Object payload;
         if (sequence == 0) {
             payload = new AccountOpened(customerId, "Bakkerij " + customerId, Segment.SMB, "EUR", "sales1",
-                    Language.nl, "erp");
+                    Language.nl, "erp", null);
         } else if (sequence == 1) {
             payload = new CreditLimitSet(customerId, HUGE_LIMIT, LimitSource.ANALYST, "benchmark", null,
                     BigDecimal.ZERO, HUGE_LIMIT, "credit1");

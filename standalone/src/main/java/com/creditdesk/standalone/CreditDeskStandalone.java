@@ -28,13 +28,15 @@ public final class CreditDeskStandalone implements AutoCloseable {
 
     private final EmbeddedMongo store;
     private final MongoClient clockClient;
+    private final CreditDeskClock clock;
     private final ConfigurableApplicationContext commandSide;
     private final ConfigurableApplicationContext querySide;
 
-    private CreditDeskStandalone(EmbeddedMongo store, MongoClient clockClient,
+    private CreditDeskStandalone(EmbeddedMongo store, MongoClient clockClient, CreditDeskClock clock,
                                  ConfigurableApplicationContext commandSide, ConfigurableApplicationContext querySide) {
         this.store = store;
         this.clockClient = clockClient;
+        this.clock = clock;
         this.commandSide = commandSide;
         this.querySide = querySide;
     }
@@ -77,22 +79,24 @@ public final class CreditDeskStandalone implements AutoCloseable {
         EmbeddedMongo store = EmbeddedMongo.start(settings.storeHost(), settings.storePort(), settings.dataDir());
         Map<String, Object> common = new HashMap<>(settings.extraProperties());
         common.put("creditdesk.mongo.uri", store.connectionString());
+        common.put("creditdesk.store.embedded", "true");
         common.putIfAbsent("creditdesk.clock.adjustable", "true");
         MongoClient clockClient = MongoClients.create(store.connectionString());
         ConfigurableApplicationContext commandSide = null;
+        // one clock for both sides, so a moved clock is the same time for commands and views
+        CreditDeskClock clock = CreditDeskClock.install(clockClient.getDatabase("creditdesk"),
+                Boolean.parseBoolean(String.valueOf(common.get("creditdesk.clock.adjustable"))));
         try {
-            // one clock for both sides, so a moved clock is the same time for commands and views
-            CreditDeskClock clock = CreditDeskClock.install(clockClient.getDatabase("creditdesk"),
-                    Boolean.parseBoolean(String.valueOf(common.get("creditdesk.clock.adjustable"))));
             commandSide = side(CommandSideApplication.class,
                     CommandSideApplication.CONFIG_NAME, settings.commandPort(), common, clock, args);
             ConfigurableApplicationContext querySide = side(QuerySideApplication.class,
                     QuerySideApplication.CONFIG_NAME, settings.queryPort(), common, clock, args);
-            return new CreditDeskStandalone(store, clockClient, commandSide, querySide);
+            return new CreditDeskStandalone(store, clockClient, clock, commandSide, querySide);
         } catch (RuntimeException e) {
             if (commandSide != null) {
                 commandSide.close();
             }
+            clock.uninstall();
             clockClient.close();
             store.close();
             throw e;
@@ -142,6 +146,7 @@ public final class CreditDeskStandalone implements AutoCloseable {
     public void close() {
         querySide.close();
         commandSide.close();
+        clock.uninstall();
         clockClient.close();
         store.close();
     }

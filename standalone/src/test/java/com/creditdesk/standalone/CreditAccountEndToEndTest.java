@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +84,16 @@ class CreditAccountEndToEndTest {
         assertThat(full.get("availableCredit").decimalValue()).isEqualByComparingTo("0");
         assertThat(full.get("status").asText()).isEqualTo("OK");
 
+        // issued today, so no dunning step falls due while the test runs
+        LocalDate today = OffsetDateTime.parse(commands.get("admin", "/api/admin/clock").json().get("now").asText())
+                .toLocalDate();
         Answer invoice = commands.post("erp", "/api/accounts/" + c + "/invoices", Map.of("invoiceId", "I-" + c + "-1",
-                "orderId", "O-" + c + "-1", "amount", 6000.50, "currency", "EUR", "issueDate", "2026-03-01"));
+                "orderId", "O-" + c + "-1", "amount", 6000.50, "currency", "EUR", "issueDate", today.toString()));
         assertThat(invoice.status()).as(invoice.toString()).isEqualTo(201);
-        assertThat(invoice.json().get("dueDate").asText()).isEqualTo("2026-03-31"); // SMB: 30 days
+        assertThat(invoice.json().get("dueDate").asText()).isEqualTo(today.plusDays(30).toString()); // SMB: 30 days
 
         Answer payment = commands.post("erp", "/api/accounts/" + c + "/payments", Map.of("paymentId", "P-" + c + "-1",
-                "amount", 6500, "currency", "EUR", "receivedOn", "2026-03-20"));
+                "amount", 6500, "currency", "EUR", "receivedOn", today.toString()));
         assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
         assertThat(payment.json().get("allocations").get(0).get("invoiceId").asText()).isEqualTo("I-" + c + "-1");
         assertThat(payment.json().get("allocations").get(0).get("amount").decimalValue()).isEqualByComparingTo("6000.50");
@@ -105,11 +110,12 @@ class CreditAccountEndToEndTest {
         // the timeline tells the same story, oldest first, with who did what
         JsonNode timeline = await().atMost(Duration.ofSeconds(15)).until(
                 () -> queries.get("credit1", "/api/accounts/" + c + "/timeline").json(),
-                page -> page.get("entries").size() == 9);
+                page -> page.get("entries").size() == 10);
         List<String> types = new ArrayList<>();
         timeline.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
         assertThat(types).containsExactly("AccountOpened", "CreditLimitSet", "OrderAccepted", "OrderAccepted",
-                "OrderBlocked", "LimitExceeded", "InvoiceIssued", "PaymentRegistered", "OrderAccepted");
+                "OrderBlocked", "LimitExceeded", "InvoiceIssued", "DunningScheduled", "PaymentRegistered",
+                "OrderAccepted");
         JsonNode blockedEntry = timeline.get("entries").get(4);
         assertThat(blockedEntry.get("actor").asText()).isEqualTo("erp");
         assertThat(blockedEntry.get("summary").asText()).contains("O-" + c + "-3").contains("LIMIT_EXCEEDED");

@@ -82,7 +82,7 @@ class LongHistoryEndToEndTest {
     private static EventMessage<?> event(String customerId, int sequence, Instant at) {
         Object payload = sequence == 0
                 ? new AccountOpened(customerId, "Groothandel " + customerId, Segment.SMB, "EUR", "sales1",
-                Language.nl, "erp")
+                Language.nl, "erp", null)
                 : new CreditLimitSet(customerId, BigDecimal.valueOf(1000L + sequence), LimitSource.ANALYST, REASON,
                 null, BigDecimal.ZERO, BigDecimal.valueOf(1000L + sequence), "credit1");
         return new GenericDomainEventMessage<>("CustomerAccount", customerId, sequence, payload, Map.of(),

@@ -18,6 +18,7 @@ import com.creditdesk.platform.web.validation.CurrencyCode;
 import com.creditdesk.platform.web.validation.Id;
 import com.creditdesk.platform.web.validation.Text;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -48,14 +49,14 @@ class AccountController {
 
     record OpenAccountRequest(@Id String customerId, @Text @Size(max = 200) String name, @NotNull Segment segment,
                               @CurrencyCode String currency, @Text @Size(max = 64) String accountManager,
-                              @NotNull Language language) {
+                              @NotNull Language language, @Email @Size(max = 254) String email) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Map<String, String>> open(@Valid @RequestBody OpenAccountRequest body, Authentication user) {
         return commands.<String>send(new OpenAccount(body.customerId(), body.name(), body.segment(), body.currency(),
-                        body.accountManager(), body.language(), user.getName()))
+                        body.accountManager(), body.language(), user.getName(), body.email()))
                 .map(id -> Map.of("customerId", id));
     }
 

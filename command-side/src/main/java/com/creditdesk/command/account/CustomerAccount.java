@@ -31,6 +31,13 @@ import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
 import com.creditdesk.api.invoice.InvoiceCommands.InvoiceIssuance;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.dunning.DunningCommands.AdvanceDunning;
+import com.creditdesk.api.dunning.DunningEvents;
+import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
+import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
+import com.creditdesk.api.dunning.DunningEvents.PaymentPromiseBroken;
+import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.order.BlockReason;
 import com.creditdesk.api.order.CreditDecision;
 import com.creditdesk.api.order.CreditPolicy;
@@ -70,9 +77,11 @@ import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.command.common.CommandRefused.InvalidInput;
 import com.creditdesk.command.common.CommandRefused.NotFound;
 import com.creditdesk.command.common.CommandRefused.RuleViolated;
+import com.creditdesk.command.dunning.ReminderTemplates;
 import com.creditdesk.platform.security.Roles;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -81,6 +90,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,6 +125,7 @@ public class CustomerAccount {
     private String currency;
     private String accountManager;
     private Language language;
+    private String email;
     private BigDecimal analystLimit;
     private BigDecimal insurerLimit;
     private boolean onHold;
@@ -148,14 +160,15 @@ public class CustomerAccount {
     public String handle(OpenAccount cmd) {
         if (customerId != null) {
             boolean same = name.equals(cmd.name()) && segment == cmd.segment() && currency.equals(cmd.currency())
-                    && accountManager.equals(cmd.accountManager()) && language == cmd.language();
+                    && accountManager.equals(cmd.accountManager()) && language == cmd.language()
+                    && Objects.equals(email, cmd.email());
             if (!same) {
                 throw RuleViolated.idConflict("account", cmd.customerId());
             }
             return customerId;
         }
         apply(new AccountOpened(cmd.customerId(), cmd.name(), cmd.segment(), cmd.currency(), cmd.accountManager(),
-                cmd.language(), cmd.actor()));
+                cmd.language(), cmd.actor(), cmd.email()));
         return cmd.customerId();
     }
 
@@ -167,6 +180,7 @@ public class CustomerAccount {
         currency = event.currency();
         accountManager = event.accountManager();
         language = event.language();
+        email = event.email();
         paymentTermDays = event.segment().standardTermDays();
     }
 
@@ -544,6 +558,7 @@ public class CustomerAccount {
         LocalDate dueDate = cmd.dueDate() != null ? cmd.dueDate() : cmd.issueDate().plusDays(paymentTermDays);
         apply(new InvoiceIssued(customerId, cmd.invoiceId(), cmd.orderId(), cmd.amount(), cmd.currency(),
                 cmd.issueDate(), dueDate, termDays, cmd.actor()));
+        planNextStep(cmd.invoiceId());
         return new InvoiceIssuance(cmd.invoiceId(), dueDate);
     }
 
@@ -559,7 +574,7 @@ public class CustomerAccount {
     // ---- payments --------------------------------------------------------------------------------
 
     @CommandHandler
-    public PaymentRegistration handle(RegisterPayment cmd) {
+    public PaymentRegistration handle(RegisterPayment cmd, Clock clock) {
         PaymentLine known = payments.get(cmd.paymentId());
         if (known != null) {
             if (!same(known.amount(), cmd.amount()) || !known.currency().equals(cmd.currency())
@@ -581,6 +596,7 @@ public class CustomerAccount {
             if (promise != null && promise.paid().compareTo(promise.amount()) >= 0) {
                 apply(new PaymentPromiseKept(customerId, allocation.invoiceId(), promise.promisedOn(),
                         promise.amount()));
+                resumeDunning(allocation.invoiceId(), "promise kept, a balance remains", LocalDate.now(clock));
             }
         }
         return new PaymentRegistration(cmd.paymentId(), result.allocations(), result.unapplied());
@@ -615,13 +631,14 @@ public class CustomerAccount {
     }
 
     @EventSourcingHandler
-    void on(InvoiceDisputed event) {
-        invoices.computeIfPresent(event.invoiceId(), (id, invoice) -> invoice.withDisputed(true));
+    void on(InvoiceDisputed event, @Timestamp Instant at) {
+        invoices.computeIfPresent(event.invoiceId(), (id, invoice) -> invoice.withDisputed(true)
+                .withDunning(invoice.dunning().pausedFrom(LocalDate.ofInstant(at, ZoneOffset.UTC))));
     }
 
     /** Answers the balance left open. */
     @CommandHandler
-    public BigDecimal handle(ResolveDispute cmd) {
+    public BigDecimal handle(ResolveDispute cmd, Clock clock) {
         OpenInvoice invoice = invoice(cmd.invoiceId());
         if (!invoice.disputed()) {
             throw new RuleViolated("NOT_DISPUTED", "invoice " + cmd.invoiceId() + " has no open dispute");
@@ -641,6 +658,7 @@ public class CustomerAccount {
         BigDecimal balance = credited == null ? invoice.balance() : invoice.balance().subtract(credited);
         apply(new DisputeResolved(customerId, cmd.invoiceId(), cmd.outcome(), credited, balance, cmd.note(),
                 cmd.actor()));
+        resumeDunning(cmd.invoiceId(), "dispute " + cmd.outcome().name().toLowerCase(), LocalDate.now(clock));
         return balance;
     }
 
@@ -670,13 +688,17 @@ public class CustomerAccount {
         LocalDate pausedUntil = cmd.promisedOn().plusDays(PROMISE_GRACE_DAYS);
         apply(new PaymentPromised(customerId, cmd.invoiceId(), cmd.promisedOn(), cmd.amount(), pausedUntil,
                 cmd.actor()));
+        // the day after the pause: dunning looks whether the promise was kept
+        DunningStep.after(invoice.dunning().reached()).ifPresent(step ->
+                apply(new DunningScheduled(customerId, cmd.invoiceId(), step, pausedUntil.plusDays(1))));
         return pausedUntil;
     }
 
     @EventSourcingHandler
-    void on(PaymentPromised event) {
+    void on(PaymentPromised event, @Timestamp Instant at) {
         invoices.computeIfPresent(event.invoiceId(), (id, invoice) -> invoice.withPromise(
-                new OpenInvoice.Promise(event.promisedOn(), event.amount(), event.pausedUntil(), BigDecimal.ZERO)));
+                new OpenInvoice.Promise(event.promisedOn(), event.amount(), event.pausedUntil(), BigDecimal.ZERO))
+                .withDunning(invoice.dunning().pausedFrom(LocalDate.ofInstant(at, ZoneOffset.UTC))));
     }
 
     @EventSourcingHandler
@@ -724,6 +746,103 @@ public class CustomerAccount {
     @EventSourcingHandler
     void on(InvoiceHandedOver event) {
         invoices.computeIfPresent(event.invoiceId(), (id, invoice) -> invoice.handedOverNow());
+    }
+
+    // ---- dunning ---------------------------------------------------------------------------------
+
+    /**
+     * The timer's wake-up: records every step of the invoice that fell due by today, in order, each
+     * once. A promise not kept by the end of its pause is broken, and dunning moves straight to its
+     * next step; while disputed or under a valid promise nothing happens.
+     */
+    @CommandHandler
+    public void handle(AdvanceDunning cmd, Clock clock, ReminderTemplates templates) {
+        OpenInvoice invoice = invoices.get(cmd.invoiceId());
+        LocalDate today = LocalDate.now(clock);
+        if (invoice == null || !invoice.dunnable() || invoice.disputed()) {
+            return;
+        }
+        boolean moved = false;
+        OpenInvoice.Promise promise = invoice.promise();
+        if (promise != null) {
+            if (promise.validOn(today)) {
+                return;
+            }
+            apply(new PaymentPromiseBroken(customerId, cmd.invoiceId(), promise.promisedOn(), promise.amount(),
+                    promise.paid()));
+            Optional<DunningStep> next = DunningStep.after(invoice.dunning().reached());
+            next.ifPresent(step -> reachStep(cmd.invoiceId(), step, today, today, templates));
+            moved = true;
+        }
+        for (Optional<DunningStep> next = nextStep(cmd.invoiceId());
+             next.isPresent() && !DunningSchedule.dueOn(invoices.get(cmd.invoiceId()), next.get(), segment).isAfter(today);
+             next = nextStep(cmd.invoiceId())) {
+            DunningStep step = next.get();
+            reachStep(cmd.invoiceId(), step, DunningSchedule.dueOn(invoices.get(cmd.invoiceId()), step, segment), today,
+                    templates);
+            moved = true;
+        }
+        if (moved) {
+            planNextStep(cmd.invoiceId());
+        }
+    }
+
+    private Optional<DunningStep> nextStep(String invoiceId) {
+        return DunningStep.after(invoices.get(invoiceId).dunning().reached());
+    }
+
+    private void reachStep(String invoiceId, DunningStep step, LocalDate dueOn, LocalDate today,
+                           ReminderTemplates templates) {
+        OpenInvoice invoice = invoices.get(invoiceId);
+        long daysPastDue = Receivables.daysPastDue(invoice, today);
+        String assignee = switch (step.performer()) {
+            case SALES -> accountManager;
+            case CREDIT -> Roles.CREDIT;
+            case SYSTEM -> null;
+        };
+        DunningEvents.Message message = step.sendsMessage()
+                ? templates.render(step, new ReminderTemplates.Letter(segment, language, name, email, invoiceId,
+                        invoice.balance(), invoice.currency(), invoice.dueDate(), daysPastDue))
+                : null;
+        apply(new DunningStepReached(customerId, invoiceId, step, dueOn, daysPastDue, invoice.balance(),
+                invoice.currency(), assignee, message));
+    }
+
+    /** Plans the next step on its day, for an invoice that dunning still follows. */
+    private void planNextStep(String invoiceId) {
+        OpenInvoice invoice = invoices.get(invoiceId);
+        if (invoice.dunnable()) {
+            nextStep(invoiceId).ifPresent(step -> apply(new DunningScheduled(customerId, invoiceId, step,
+                    DunningSchedule.dueOn(invoice, step, segment))));
+        }
+    }
+
+    /** A pause ended without a broken promise: the schedule moves back by the days it lasted. */
+    private void resumeDunning(String invoiceId, String reason, LocalDate today) {
+        OpenInvoice invoice = invoices.get(invoiceId);
+        if (invoice.dunnable() && !invoice.disputed()) {
+            apply(new DunningResumed(customerId, invoiceId, DunningSchedule.pausedDays(invoice, today), reason));
+            planNextStep(invoiceId);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DunningStepReached event) {
+        invoices.computeIfPresent(event.invoiceId(),
+                (id, invoice) -> invoice.withDunning(invoice.dunning().reach(event.step())));
+    }
+
+    @EventSourcingHandler
+    void on(DunningResumed event) {
+        invoices.computeIfPresent(event.invoiceId(),
+                (id, invoice) -> invoice.withDunning(invoice.dunning().resumed(event.pausedDays())));
+    }
+
+    /** A broken promise forfeits its pause: the schedule does not move. */
+    @EventSourcingHandler
+    void on(PaymentPromiseBroken event) {
+        invoices.computeIfPresent(event.invoiceId(),
+                (id, invoice) -> invoice.withPromise(null).withDunning(invoice.dunning().resumed(0)));
     }
 
     /** An invoice that can still be followed up: a balance is open and it is not with an agency. */

@@ -1,5 +1,6 @@
 package com.creditdesk.command.admin;
 
+import com.creditdesk.command.dunning.DunningTimers;
 import com.creditdesk.platform.clock.CreditDeskClock;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,15 +16,20 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Instant;
 import java.util.Map;
 
-/** Moves the system's clock forward, for demos and tests; absent unless the clock is adjustable. */
+/**
+ * Moves the system's clock forward, for demos and tests; absent unless the clock is adjustable.
+ * The answer comes once every dunning step that fell due has been recorded.
+ */
 @RestController
 @RequestMapping("/api/admin/clock")
 @ConditionalOnProperty(name = "creditdesk.clock.adjustable", havingValue = "true")
 class ClockController {
     private final CreditDeskClock clock;
+    private final DunningTimers dunningTimers;
 
-    ClockController(CreditDeskClock clock) {
+    ClockController(CreditDeskClock clock, DunningTimers dunningTimers) {
         this.clock = clock;
+        this.dunningTimers = dunningTimers;
     }
 
     record MoveClock(@NotNull Instant now) {
@@ -36,7 +42,11 @@ class ClockController {
 
     @PostMapping
     Mono<Map<String, Instant>> move(@Valid @RequestBody MoveClock body) {
-        return Mono.fromCallable(() -> Map.of("now", clock.moveTo(body.now())))
+        return Mono.fromCallable(() -> {
+                    Instant now = clock.moveTo(body.now());
+                    dunningTimers.clockMoved();
+                    return Map.of("now", now);
+                })
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }

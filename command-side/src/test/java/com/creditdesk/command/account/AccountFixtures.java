@@ -3,6 +3,7 @@ package com.creditdesk.command.account;
 import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.Segment;
+import com.creditdesk.command.dunning.ReminderTemplates;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
@@ -16,15 +17,25 @@ import java.time.ZoneOffset;
 final class AccountFixtures {
     static final String C = "C-1";
     static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+    /** The moment the fixture's clock stands on; stamp given events with it where their time matters. */
+    static final Instant NOW = TODAY.atTime(9, 30).toInstant(ZoneOffset.UTC);
     static final AccountOpened OPENED =
-            new AccountOpened(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp");
+            new AccountOpened(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp",
+                    "boekhouding@peeters.example");
 
     private AccountFixtures() {
     }
 
     static FixtureConfiguration<CustomerAccount> fixture() {
+        return fixture(TODAY);
+    }
+
+    /** A fixture whose clock stands on {@code today}, 09:30 UTC; given events are stamped with that moment too. */
+    static FixtureConfiguration<CustomerAccount> fixture(LocalDate today) {
+        Instant now = today.atTime(9, 30).toInstant(ZoneOffset.UTC);
         FixtureConfiguration<CustomerAccount> fixture = new AggregateTestFixture<>(CustomerAccount.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC));
+        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new ReminderTemplates());
         return fixture;
     }
 

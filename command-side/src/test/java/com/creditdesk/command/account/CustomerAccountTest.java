@@ -13,6 +13,8 @@ import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.account.SecurityType;
 import com.creditdesk.api.account.Segment;
+import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.invoice.InvoiceCommands.InvoiceIssuance;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
@@ -73,7 +75,8 @@ class CustomerAccountTest {
     @Test
     void openingAnAccountRecordsItWithTheSegmentsTerms() {
         fixture.givenNoPriorActivity()
-                .when(new OpenAccount(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp"))
+                .when(new OpenAccount(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp",
+                        "boekhouding@peeters.example"))
                 .expectEvents(OPENED)
                 .expectResultMessagePayload(C);
     }
@@ -81,7 +84,8 @@ class CustomerAccountTest {
     @Test
     void openingTheSameAccountAgainRecordsNothing() {
         fixture.given(OPENED)
-                .when(new OpenAccount(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp"))
+                .when(new OpenAccount(C, "Bakkerij Peeters", Segment.SMB, "EUR", "sales1", Language.nl, "erp",
+                        "boekhouding@peeters.example"))
                 .expectNoEvents()
                 .expectResultMessagePayload(C);
     }
@@ -89,7 +93,8 @@ class CustomerAccountTest {
     @Test
     void openingAnExistingAccountWithOtherContentConflicts() {
         fixture.given(OPENED)
-                .when(new OpenAccount(C, "Other name", Segment.SMB, "EUR", "sales1", Language.nl, "erp"))
+                .when(new OpenAccount(C, "Other name", Segment.SMB, "EUR", "sales1", Language.nl, "erp",
+                        "boekhouding@peeters.example"))
                 .expectNoEvents()
                 .expectException(CommandRefused.RuleViolated.class);
     }
@@ -324,7 +329,8 @@ class CustomerAccountTest {
     void anInvoiceWithoutDueDateIsDueAfterTheSegmentsTerms() {
         fixture.given(OPENED)
                 .when(new IssueInvoice(C, "I-1", null, eur("500"), "EUR", TODAY, null, "erp"))
-                .expectEvents(new InvoiceIssued(C, "I-1", null, eur("500"), "EUR", TODAY, TODAY.plusDays(30), 30, "erp"))
+                .expectEvents(new InvoiceIssued(C, "I-1", null, eur("500"), "EUR", TODAY, TODAY.plusDays(30), 30, "erp"),
+                        new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(33)))
                 .expectResultMessagePayload(new InvoiceIssuance("I-1", TODAY.plusDays(30)));
     }
 
@@ -333,7 +339,8 @@ class CustomerAccountTest {
         LocalDate due = TODAY.plusDays(10);
         fixture.given(OPENED)
                 .when(new IssueInvoice(C, "I-1", null, eur("500"), "EUR", TODAY, due, "erp"))
-                .expectEvents(new InvoiceIssued(C, "I-1", null, eur("500"), "EUR", TODAY, due, null, "erp"));
+                .expectEvents(new InvoiceIssued(C, "I-1", null, eur("500"), "EUR", TODAY, due, null, "erp"),
+                        new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, due.plusDays(3)));
     }
 
     @Test

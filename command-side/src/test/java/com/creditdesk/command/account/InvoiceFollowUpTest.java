@@ -3,6 +3,9 @@ package com.creditdesk.command.account;
 import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.LimitSource;
+import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
+import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.invoice.DisputeOutcome;
 import com.creditdesk.api.invoice.HandoverStatus;
 import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Set;
 
 import static com.creditdesk.command.account.AccountFixtures.C;
+import static com.creditdesk.command.account.AccountFixtures.NOW;
 import static com.creditdesk.command.account.AccountFixtures.OPENED;
 import static com.creditdesk.command.account.AccountFixtures.TODAY;
 import static com.creditdesk.command.account.AccountFixtures.eur;
@@ -46,6 +50,9 @@ class InvoiceFollowUpTest {
     /** 1 000, due 40 days ago: more than 30 days past due. */
     private static final InvoiceIssued OVERDUE = new InvoiceIssued(C, I, null, eur("1000"), "EUR",
             TODAY.minusDays(70), TODAY.minusDays(40), null, "erp");
+    /** After a pause of the overdue invoice, its first reminder (due 37 days ago) is planned: it fires at once. */
+    private static final DunningScheduled REMINDER_1_AT_ONCE =
+            new DunningScheduled(C, I, DunningStep.REMINDER_1, TODAY.minusDays(37));
     private static final InvoiceDisputed DISPUTED = new InvoiceDisputed(C, I, "damaged", "sales1");
     private static final CollectionHandoverApproved CREDIT_APPROVED =
             new CollectionHandoverApproved(C, I, "Incasso Noord", null, "CREDIT", "credit1");
@@ -93,10 +100,10 @@ class InvoiceFollowUpTest {
 
     @Test
     void aCreditNoteLowersTheBalance() {
-        fixture.given(OPENED, OVERDUE, DISPUTED)
+        fixture.givenCurrentTime(NOW).andGiven(OPENED, OVERDUE, DISPUTED)
                 .when(new ResolveDispute(C, I, DisputeOutcome.CREDITED, eur("400"), "two pallets", "credit1"))
                 .expectEvents(new DisputeResolved(C, I, DisputeOutcome.CREDITED, eur("400"), eur("600"), "two pallets",
-                        "credit1"))
+                        "credit1"), new DunningResumed(C, I, 0, "dispute credited"), REMINDER_1_AT_ONCE)
                 .expectResultMessagePayload(eur("600"));
     }
 
@@ -114,10 +121,11 @@ class InvoiceFollowUpTest {
                 .when(new ResolveDispute(C, I, DisputeOutcome.REJECTED, eur("10"), "no", "credit1"))
                 .expectNoEvents()
                 .expectException(CommandRefused.InvalidInput.class);
-        fixture.given(OPENED, OVERDUE, DISPUTED)
+        fixture.givenCurrentTime(NOW).andGiven(OPENED, OVERDUE, DISPUTED)
                 .when(new ResolveDispute(C, I, DisputeOutcome.REJECTED, null, "delivered as ordered", "credit1"))
                 .expectEvents(new DisputeResolved(C, I, DisputeOutcome.REJECTED, null, eur("1000"),
-                        "delivered as ordered", "credit1"));
+                        "delivered as ordered", "credit1"), new DunningResumed(C, I, 0, "dispute rejected"),
+                        REMINDER_1_AT_ONCE);
     }
 
     @Test
@@ -134,7 +142,8 @@ class InvoiceFollowUpTest {
     void aPromisePausesUntilTwoDaysAfterItsDate() {
         fixture.given(OPENED, OVERDUE)
                 .when(new PromisePayment(C, I, TODAY.plusDays(5), eur("500"), "sales1"))
-                .expectEvents(new PaymentPromised(C, I, TODAY.plusDays(5), eur("500"), TODAY.plusDays(7), "sales1"))
+                .expectEvents(new PaymentPromised(C, I, TODAY.plusDays(5), eur("500"), TODAY.plusDays(7), "sales1"),
+                        new DunningScheduled(C, I, DunningStep.REMINDER_1, TODAY.plusDays(8)))
                 .expectResultMessagePayload(TODAY.plusDays(7));
     }
 
@@ -159,10 +168,12 @@ class InvoiceFollowUpTest {
     @Test
     void aPromiseIsKeptWhenItsAmountIsPaidInTime() {
         List<Allocation> allocations = List.of(new Allocation(I, eur("500")));
-        fixture.given(OPENED, OVERDUE, new PaymentPromised(C, I, TODAY, eur("500"), TODAY.plusDays(2), "sales1"))
+        fixture.givenCurrentTime(NOW)
+                .andGiven(OPENED, OVERDUE, new PaymentPromised(C, I, TODAY, eur("500"), TODAY.plusDays(2), "sales1"))
                 .when(new RegisterPayment(C, "P-1", eur("500"), "EUR", TODAY, I, "erp"))
                 .expectEvents(new PaymentRegistered(C, "P-1", eur("500"), "EUR", TODAY, I, allocations, eur("0"), "erp"),
-                        new PaymentPromiseKept(C, I, TODAY, eur("500")));
+                        new PaymentPromiseKept(C, I, TODAY, eur("500")),
+                        new DunningResumed(C, I, 0, "promise kept, a balance remains"), REMINDER_1_AT_ONCE);
     }
 
     @Test

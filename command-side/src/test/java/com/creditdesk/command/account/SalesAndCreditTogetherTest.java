@@ -4,6 +4,8 @@ import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
 import com.creditdesk.api.account.LimitSource;
+import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.order.BlockReason;
@@ -283,12 +285,12 @@ class SalesAndCreditTogetherTest {
         fixture.given(OPENED, new PaymentTermsAgreed(C, 60, 30, 30, TermsStatus.AWAITING_APPROVAL, "deal", "sales1"))
                 .when(new IssueInvoice(C, "I-1", null, eur("100"), "EUR", TODAY, null, "erp"))
                 .expectEvents(new InvoiceIssued(C, "I-1", null, eur("100"), "EUR", TODAY, TODAY.plusDays(30), 30,
-                        "erp"));
+                        "erp"), new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(33)));
         fixture.given(OPENED, new PaymentTermsAgreed(C, 60, 30, 30, TermsStatus.AWAITING_APPROVAL, "deal", "sales1"),
                         new PaymentTermsApproved(C, 60, "ok", "sales1", "credit1"))
                 .when(new IssueInvoice(C, "I-1", null, eur("100"), "EUR", TODAY, null, "erp"))
                 .expectEvents(new InvoiceIssued(C, "I-1", null, eur("100"), "EUR", TODAY, TODAY.plusDays(60), 60,
-                        "erp"));
+                        "erp"), new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(63)));
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "uninstall")
     @ConditionalOnMissingBean // the standalone mode shares one clock between both sides
     CreditDeskClock creditDeskClock(MongoDatabase database,
                                     @Value("${creditdesk.clock.adjustable:false}") boolean adjustable) {

@@ -28,6 +28,7 @@ public class CreditDeskClock extends Clock {
     private final boolean adjustable;
     private volatile long offsetMillis;
     private volatile long refreshedAt;
+    private Clock replacedMessageClock;
 
     public CreditDeskClock(Clock system, MongoDatabase database, boolean adjustable) {
         this.system = system;
@@ -37,11 +38,22 @@ public class CreditDeskClock extends Clock {
         this.refreshedAt = system.millis();
     }
 
-    /** Creates the clock and points Axon's static message clock (events, deadlines) at it. */
+    /**
+     * Creates the clock and points Axon's static message clock (the timestamps of events) at it. The
+     * static is one per JVM: {@link #uninstall()} gives it back to the clock it replaced, so where
+     * several instances share a JVM (the tests) a closed one does not go on stamping the others' events.
+     */
     public static CreditDeskClock install(MongoDatabase database, boolean adjustable) {
         CreditDeskClock clock = new CreditDeskClock(Clock.systemUTC(), database, adjustable);
+        clock.replacedMessageClock = GenericEventMessage.clock;
         GenericEventMessage.clock = clock;
         return clock;
+    }
+
+    public void uninstall() {
+        if (GenericEventMessage.clock == this) {
+            GenericEventMessage.clock = replacedMessageClock;
+        }
     }
 
     public boolean adjustable() {
@@ -58,7 +70,11 @@ public class CreditDeskClock extends Clock {
         long now = system.millis();
         if (adjustable && now - refreshedAt > REFRESH.toMillis()) {
             refreshedAt = now;
-            offsetMillis = Math.max(offsetMillis, loadOffset()); // another process may have moved it
+            try {
+                offsetMillis = Math.max(offsetMillis, loadOffset()); // another process may have moved it
+            } catch (RuntimeException storeUnreachable) {
+                // keep the offset last read: time goes on while the store is away
+            }
         }
         return now + offsetMillis;
     }

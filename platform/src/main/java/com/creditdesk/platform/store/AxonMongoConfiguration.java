@@ -11,6 +11,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.bson.UuidRepresentation;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -48,6 +49,7 @@ public class AxonMongoConfiguration {
     MongoClient mongoClient(StoreProperties properties) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(properties.uri()))
+                .uuidRepresentation(UuidRepresentation.STANDARD) // JobRunr's job ids (command side) are UUIDs
                 // an unreachable store answers within seconds, not after the driver's 30 s default
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(4, TimeUnit.SECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(3, TimeUnit.SECONDS))

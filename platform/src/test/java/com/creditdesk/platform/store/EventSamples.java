@@ -1,5 +1,7 @@
 package com.creditdesk.platform.store;
 
+import org.axonframework.serialization.Revision;
+
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -18,7 +20,8 @@ final class EventSamples {
     private static final List<String> EVENT_HOLDERS = List.of(
             "com.creditdesk.api.account.AccountEvents", "com.creditdesk.api.order.OrderEvents",
             "com.creditdesk.api.invoice.InvoiceEvents", "com.creditdesk.api.payment.PaymentEvents",
-            "com.creditdesk.api.signal.SignalEvents", "com.creditdesk.api.terms.TermsEvents");
+            "com.creditdesk.api.signal.SignalEvents", "com.creditdesk.api.terms.TermsEvents",
+            "com.creditdesk.api.dunning.DunningEvents");
 
     private EventSamples() {
     }
@@ -26,7 +29,8 @@ final class EventSamples {
     static Stream<Class<?>> eventTypes() {
         return EVENT_HOLDERS.stream().flatMap(name -> {
             try {
-                return Arrays.stream(Class.forName(name).getDeclaredClasses()).filter(Class::isRecord);
+                return Arrays.stream(Class.forName(name).getDeclaredClasses())
+                        .filter(type -> type.isRecord() && type.isAnnotationPresent(Revision.class)); // not their parts
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }

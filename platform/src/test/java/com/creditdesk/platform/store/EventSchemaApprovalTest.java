@@ -1,7 +1,12 @@
 package com.creditdesk.platform.store;
 
+import com.creditdesk.api.account.AccountEvents.AccountOpened;
+import com.creditdesk.api.account.Language;
+import com.creditdesk.api.account.Segment;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,5 +51,16 @@ class EventSchemaApprovalTest {
         assertThat(actual).as("stored form of " + type.getName()).isEqualTo(Files.readString(approved));
         Object roundTrip = SERIALIZER.deserialize(stored);
         assertThat(roundTrip).as("round trip").isEqualTo(sample);
+    }
+
+    /** Revision 2 of AccountOpened added an optional e-mail address: revision 1 still loads, without one. */
+    @Test
+    void anAccountOpenedBeforeItHadAnEmailAddressStillLoads() {
+        String stored = "{\"customerId\":\"C-1\",\"name\":\"Bakkerij Peeters\",\"segment\":\"SMB\","
+                + "\"currency\":\"EUR\",\"accountManager\":\"sales1\",\"language\":\"nl\",\"actor\":\"erp\"}";
+        Object loaded = SERIALIZER.deserialize(
+                new SimpleSerializedObject<>(stored, String.class, AccountOpened.class.getName(), "1"));
+        assertThat(loaded).isEqualTo(new AccountOpened("C-1", "Bakkerij Peeters", Segment.SMB, "EUR", "sales1",
+                Language.nl, "erp", null));
     }
 }

@@ -1,5 +1,7 @@
 package com.creditdesk.query.invoice;
 
+import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
+import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
 import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceDisputed;
@@ -14,18 +16,23 @@ import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.query.common.KeyedViews;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,14 +52,35 @@ public class InvoiceProjection {
         }
     }
 
+    /**
+     * The last dunning step reached, on which day, and who acts on it (null for the system's steps);
+     * {@code done} once that person's task needs nothing more (a call that brought a promise).
+     */
+    public record DunningRecord(DunningStep step, LocalDate reachedOn, String assignee, boolean done) {
+    }
+
     /** What is stored: the facts; the view adds the day-dependent figures. */
     public record InvoiceRecord(String invoiceId, String customerId, String orderId, BigDecimal amount,
                                 BigDecimal balance, LocalDate issueDate, LocalDate dueDate, String disputeReason,
                                 String disputedBy, PromiseRecord promise, String agency, List<String> approvedBy,
-                                boolean handedOver) {
+                                boolean handedOver, DunningRecord dunning) {
 
         public InvoiceRecord {
             approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
+        }
+
+        /** Dunning still follows it: a balance is open and no agency has it. */
+        public boolean dunnable() {
+            return balance.signum() > 0 && !handedOver;
+        }
+
+        /**
+         * The task the last dunning step asks of a person, while it is still to do: the invoice is
+         * open and, for a call, no promise came of it yet.
+         */
+        public Optional<DunningRecord> openTask() {
+            return dunning != null && dunning.assignee() != null && !dunning.done() && dunnable()
+                    ? Optional.of(dunning) : Optional.empty();
         }
 
         public boolean disputed() {
@@ -66,27 +94,33 @@ public class InvoiceProjection {
         InvoiceView viewOn(LocalDate today) {
             return new InvoiceView(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
                     daysPastDueOn(today), disputed(), promise == null ? null : new PromiseView(promise.promisedOn(),
-                    promise.amount(), promise.pausedUntil(), promise.statusOn(today)), null, handedOver);
+                    promise.amount(), promise.pausedUntil(), promise.statusOn(today)),
+                    dunning == null ? null : dunning.step().name(), handedOver);
+        }
+
+        InvoiceRecord withDunning(DunningRecord newDunning) {
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, newDunning);
         }
 
         InvoiceRecord withBalance(BigDecimal newBalance) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, newBalance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver);
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning);
         }
 
         InvoiceRecord withDispute(String reason, String by) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate, reason, by,
-                    promise, agency, approvedBy, handedOver);
+                    promise, agency, approvedBy, handedOver, dunning);
         }
 
         InvoiceRecord withPromise(PromiseRecord newPromise) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, newPromise, agency, approvedBy, handedOver);
+                    disputeReason, disputedBy, newPromise, agency, approvedBy, handedOver, dunning);
         }
 
         InvoiceRecord withHandover(String newAgency, List<String> newApprovedBy, boolean nowHandedOver) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, newAgency, newApprovedBy, nowHandedOver);
+                    disputeReason, disputedBy, promise, newAgency, newApprovedBy, nowHandedOver, dunning);
         }
     }
 
@@ -101,7 +135,7 @@ public class InvoiceProjection {
     @EventHandler
     void on(InvoiceIssued e, @SequenceNumber long sequence) {
         invoices.create(e.invoiceId(), sequence, new InvoiceRecord(e.invoiceId(), e.customerId(), e.orderId(),
-                e.amount(), e.amount(), e.issueDate(), e.dueDate(), null, null, null, null, List.of(), false));
+                e.amount(), e.amount(), e.issueDate(), e.dueDate(), null, null, null, null, List.of(), false, null));
     }
 
     @EventHandler
@@ -122,10 +156,24 @@ public class InvoiceProjection {
         invoices.update(e.invoiceId(), sequence, invoice -> invoice.withDispute(null, null).withBalance(e.balance()));
     }
 
+    /** A promise is what the account manager's call was for: the call task is done. */
     @EventHandler
     void on(PaymentPromised e, @SequenceNumber long sequence) {
-        invoices.update(e.invoiceId(), sequence, invoice -> invoice.withPromise(
-                new PromiseRecord(e.promisedOn(), e.amount(), e.pausedUntil(), false)));
+        invoices.update(e.invoiceId(), sequence, invoice -> {
+            InvoiceRecord promised = invoice.withPromise(new PromiseRecord(e.promisedOn(), e.amount(), e.pausedUntil(),
+                    false));
+            DunningRecord dunning = invoice.dunning();
+            return dunning != null && dunning.step() == DunningStep.CALL
+                    ? promised.withDunning(new DunningRecord(dunning.step(), dunning.reachedOn(), dunning.assignee(),
+                    true))
+                    : promised;
+        });
+    }
+
+    @EventHandler
+    void on(DunningStepReached e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        invoices.update(e.invoiceId(), sequence, invoice -> invoice.withDunning(
+                new DunningRecord(e.step(), LocalDate.ofInstant(at, ZoneOffset.UTC), e.assignee(), false)));
     }
 
     @EventHandler
@@ -157,6 +205,15 @@ public class InvoiceProjection {
     @QueryHandler
     public Optional<InvoiceView> handle(FindInvoice query) {
         return invoices.find(query.invoiceId()).map(invoice -> invoice.viewOn(LocalDate.now(clock)));
+    }
+
+    /** The invoices whose last dunning step is a task for {@code assignee} that is still to do. */
+    public List<InvoiceRecord> withOpenTaskFor(String assignee) {
+        return invoices.collection().find(Filters.eq("dunning.assignee", assignee)).map(invoices::read)
+                .into(new ArrayList<>()).stream().filter(invoice -> invoice.openTask().isPresent())
+                .sorted(Comparator.comparing((InvoiceRecord invoice) -> invoice.dunning().reachedOn())
+                        .thenComparing(InvoiceRecord::invoiceId))
+                .toList();
     }
 
     public List<InvoiceRecord> all() {

@@ -6,6 +6,10 @@ import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.HoldLifted;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
 import com.creditdesk.api.account.AccountEvents.SecurityRegistered;
+import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
+import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
+import com.creditdesk.api.dunning.DunningEvents.PaymentPromiseBroken;
 import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
 import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceDisputed;
@@ -157,6 +161,29 @@ final class Summaries {
         if (event instanceof InvoiceHandedOver e) {
             return "Invoice " + e.invoiceId() + " handed over to " + e.agency() + " (approved by "
                     + String.join(" and ", e.approvedBy()) + "); dunning stopped";
+        }
+        if (event instanceof DunningScheduled e) {
+            return "Dunning of invoice " + e.invoiceId() + ": " + e.step() + " planned on " + e.dueOn();
+        }
+        if (event instanceof DunningStepReached e) {
+            String who = switch (e.step().performer()) {
+                case SYSTEM -> "";
+                case SALES -> "; task for " + e.assignee() + " to call the customer";
+                case CREDIT -> "; task for credit";
+            };
+            String sent = e.message() == null ? ""
+                    : "; \"" + e.message().subject() + "\" (" + e.message().language() + ")"
+                    + (e.message().to() == null ? ", no e-mail address" : " to " + e.message().to());
+            return "Dunning step " + e.step() + " on invoice " + e.invoiceId() + ", " + e.daysPastDue()
+                    + " days past due, " + money(currency, e.balance()) + " open" + sent + who;
+        }
+        if (event instanceof DunningResumed e) {
+            return "Dunning of invoice " + e.invoiceId() + " resumes (" + e.reason() + "), " + e.pausedDays()
+                    + " days later than planned";
+        }
+        if (event instanceof PaymentPromiseBroken e) {
+            return "Promise to pay " + money(currency, e.amount()) + " on invoice " + e.invoiceId() + " by "
+                    + e.promisedOn() + " broken (" + money(currency, e.paid()) + " paid); dunning moves on";
         }
         return event.getClass().getSimpleName();
     }

@@ -9,6 +9,8 @@ import com.creditdesk.api.views.ViewQueries.GetFinanceView;
 import com.creditdesk.api.views.ViewQueries.GetSalesView;
 import com.creditdesk.api.views.ViewQueries.ReleaseRequest;
 import com.creditdesk.api.views.ViewQueries.SalesView;
+import com.creditdesk.api.views.ViewQueries.TaskItem;
+import com.creditdesk.platform.security.Roles;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.invoice.InvoiceProjection.InvoiceRecord;
@@ -55,7 +57,8 @@ public class Worklists {
         List<BlockedOrder> blocked = orders.blocked(List.copyOf(names.keySet())).stream()
                 .map(order -> blockedOrder(order, names.get(order.customerId()))).toList();
         List<ReviewView> theirReviews = withNames(reviews.reportedBy(query.accountManager()));
-        return new SalesView(query.accountManager(), customers, blocked, List.of(), theirReviews);
+        return new SalesView(query.accountManager(), customers, blocked,
+                tasks(invoices.withOpenTaskFor(query.accountManager()), LocalDate.now(clock)), theirReviews);
     }
 
     @QueryHandler
@@ -75,7 +78,16 @@ public class Worklists {
                 .toList();
         FollowUp followUp = FollowUp.of(allInvoices, accounts, today);
         return new FinanceView(receivables.ageing(), receivables.overdueTotal(), receivables.dso(), requests,
-                withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(), List.of());
+                withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(),
+                tasks(invoices.withOpenTaskFor(Roles.CREDIT), today));
+    }
+
+    private List<TaskItem> tasks(List<InvoiceRecord> withTasks, LocalDate today) {
+        Map<String, String> names = accounts.names(withTasks.stream().map(InvoiceRecord::customerId).distinct().toList());
+        return withTasks.stream().map(invoice -> new TaskItem(invoice.invoiceId() + ":" + invoice.dunning().step(),
+                invoice.dunning().step().name(), invoice.dunning().assignee(), invoice.customerId(),
+                names.get(invoice.customerId()), invoice.invoiceId(), invoice.balance(), invoice.daysPastDueOn(today),
+                invoice.dunning().reachedOn())).toList();
     }
 
     private BlockedOrder blockedOrder(OrderView order, String customerName) {

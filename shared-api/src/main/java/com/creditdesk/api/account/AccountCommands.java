@@ -11,7 +11,8 @@ public final class AccountCommands {
     }
 
     public record OpenAccount(@TargetAggregateIdentifier String customerId, String name, Segment segment,
-                              String currency, String accountManager, Language language, String actor) {
+                              String currency, String accountManager, Language language, String actor,
+                              String email) {
     }
 
     public record SetCreditLimit(@TargetAggregateIdentifier String customerId, BigDecimal amount,

@@ -10,9 +10,10 @@ public final class AccountEvents {
     private AccountEvents() {
     }
 
-    @Revision("1")
+    /** Revision 2 added {@code email}, where reminders go (null for accounts opened before or without one). */
+    @Revision("2")
     public record AccountOpened(String customerId, String name, Segment segment, String currency,
-                                String accountManager, Language language, String actor) {
+                                String accountManager, Language language, String actor, String email) {
     }
 
     /** A limit from one source; the effective limit is the lower of both sources. */

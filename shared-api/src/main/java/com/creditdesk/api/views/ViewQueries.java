@@ -28,7 +28,7 @@ public final class ViewQueries {
     }
 
     public record SalesView(String accountManager, List<AccountView> customers, List<BlockedOrder> blockedOrders,
-                            List<Object> tasks, List<ReviewView> reviews) {
+                            List<TaskItem> tasks, List<ReviewView> reviews) {
     }
 
     public record ReleaseRequest(String orderId, String customerId, String customerName, BigDecimal amount,
@@ -43,7 +43,16 @@ public final class ViewQueries {
     public record FinanceView(Ageing ageing, BigDecimal overdueTotal, BigDecimal dso,
                               List<ReleaseRequest> releaseRequests, List<ReviewView> reviews,
                               List<DisputeItem> disputes, List<PromiseItem> promises, List<HandoverItem> handovers,
-                              List<Object> tasks) {
+                              List<TaskItem> tasks) {
+    }
+
+    /**
+     * What the agreed follow-up flow asks of a person now: {@code type} is the dunning step (CALL for
+     * the account manager, FORMAL_NOTICE and COLLECTION_PROPOSAL for credit), {@code since} the day
+     * it was reached. It goes when the invoice is paid, handed over or escalated, or a call brought a promise.
+     */
+    public record TaskItem(String taskId, String type, String assignee, String customerId, String customerName,
+                           String invoiceId, BigDecimal balance, long daysPastDue, LocalDate since) {
     }
 
     /** An open dispute: the invoice stays paused in dunning until credit resolves it. */

@@ -1,0 +1,143 @@
+package com.creditdesk.command.dunning;
+
+import com.creditdesk.api.dunning.DunningCommands.AdvanceDunning;
+import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.platform.clock.CreditDeskClock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventHandler;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.navigation.AmountRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The persistent timers of dunning, kept by JobRunr in MongoDB. Each planned moment
+ * ({@link DunningScheduled}) becomes one job with an id derived from what it plans, so replaying the
+ * events never plans it twice; jobs that fell due while the system was down run when it starts.
+ * A job only asks the account to advance: the account knows which steps are due and records each
+ * one once, so a job that runs twice or early changes nothing.
+ * <p>
+ * JobRunr compares with the wall clock, while Credit Desk runs on its own clock, which may have been
+ * moved forward: a job is scheduled at its moment minus the clock's lead, and when the clock moves
+ * again, {@link #clockMoved()} fires what fell due (in order) and moves the rest.
+ */
+@Component
+@ProcessingGroup(DunningTimers.GROUP)
+public class DunningTimers {
+    public static final String GROUP = "dunning-timers";
+    private static final Logger log = LoggerFactory.getLogger(DunningTimers.class);
+    private static final int MAX_TIMERS = 100_000;
+
+    private static final Duration CATCH_UP = Duration.ofSeconds(10);
+
+    private final JobScheduler jobs;
+    private final StorageProvider jobStore;
+    private final CreditDeskClock clock;
+    private final CommandGateway commands;
+    private final EventStore events;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+
+    DunningTimers(JobScheduler jobs, StorageProvider jobStore, CreditDeskClock clock, CommandGateway commands,
+                  EventStore events, ObjectProvider<EventProcessingConfiguration> processing) {
+        this.jobs = jobs;
+        this.jobStore = jobStore;
+        this.clock = clock;
+        this.commands = commands;
+        this.events = events;
+        this.processing = processing;
+    }
+
+    @EventHandler
+    void on(DunningScheduled event) {
+        String customerId = event.customerId();
+        String invoiceId = event.invoiceId();
+        String dueAt = event.dueOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        UUID id = UUID.nameUUIDFromBytes(String.join("/", customerId, invoiceId, event.step().name(), dueAt)
+                .getBytes(StandardCharsets.UTF_8));
+        jobs.<DunningTimers>schedule(id, onWallClock(Instant.parse(dueAt)),
+                timers -> timers.fire(customerId, invoiceId, dueAt));
+    }
+
+    /** Run by JobRunr when the moment has come. */
+    public void fire(String customerId, String invoiceId, String dueAt) {
+        log.debug("dunning timer of invoice {} ({}) fires", invoiceId, dueAt);
+        commands.sendAndWait(new AdvanceDunning(customerId, invoiceId));
+    }
+
+    /**
+     * After the clock moved forward: fires every timer whose moment has come, oldest first, before
+     * answering, and moves the others so they fire at their moment on the new clock.
+     */
+    public synchronized void clockMoved() {
+        awaitPlansRecordedSoFar();
+        Instant now = clock.instant();
+        List<Job> due = new ArrayList<>();
+        for (Job job : scheduledJobs()) {
+            Instant dueAt = dueAt(job);
+            if (dueAt.isAfter(now)) {
+                job.scheduleAt(onWallClock(dueAt), "the clock moved");
+                jobStore.save(job);
+            } else {
+                due.add(job);
+            }
+        }
+        due.sort(Comparator.comparing(DunningTimers::dueAt));
+        for (Job job : due) {
+            Object[] arguments = job.getJobDetails().getJobParameterValues();
+            try {
+                fire((String) arguments[0], (String) arguments[1], (String) arguments[2]);
+                jobStore.deletePermanently(job.getId());
+            } catch (RuntimeException e) {
+                // left scheduled: JobRunr runs it on its next poll and retries it if it fails again
+                log.warn("dunning timer of invoice {} failed after the clock moved: {}", arguments[1], e.toString());
+            }
+        }
+    }
+
+    /**
+     * Timers are planned from events, a moment after they are recorded: before looking at the timers,
+     * let this processor reach the head of the store, so a step planned just now is not missed.
+     */
+    private void awaitPlansRecordedSoFar() {
+        long head = events.createHeadToken() == null ? -1 : events.createHeadToken().position().orElse(-1);
+        StreamingEventProcessor timers = processing.getObject()
+                .eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (System.nanoTime() < deadline && timers.processingStatus().values().stream()
+                .anyMatch(status -> status.getCurrentPosition().orElse(-1) < head)) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+    }
+
+    /** Every waiting timer: one per open invoice at most, so one read holds them all. */
+    private List<Job> scheduledJobs() {
+        return jobStore.getScheduledJobs(Instant.now().plus(Duration.ofDays(365L * 100)),
+                new AmountRequest("scheduledAt:ASC", MAX_TIMERS));
+    }
+
+    private static Instant dueAt(Job job) {
+        return Instant.parse((String) job.getJobDetails().getJobParameterValues()[2]);
+    }
+
+    private Instant onWallClock(Instant onCreditDeskClock) {
+        return onCreditDeskClock.minusMillis(clock.millis() - System.currentTimeMillis());
+    }
+}

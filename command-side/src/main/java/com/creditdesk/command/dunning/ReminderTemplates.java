@@ -1,0 +1,45 @@
+package com.creditdesk.command.dunning;
+
+import com.creditdesk.api.account.Language;
+import com.creditdesk.api.account.Segment;
+import com.creditdesk.api.dunning.DunningEvents.Message;
+import com.creditdesk.api.dunning.DunningStep;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The texts of reminders and formal notices, per step, segment and language, from the resource
+ * bundles {@code dunning/reminders_<language>.properties} (keys {@code <step>.<segment>.subject|body}).
+ * There is no fallback between languages: a missing text fails loudly instead of sending Dutch
+ * customers English mail.
+ */
+@Component
+public class ReminderTemplates {
+    private static final String BUNDLE = "dunning.reminders";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** What a letter is about; {@code to} is the customer's e-mail address, if known. */
+    public record Letter(Segment segment, Language language, String customerName, String to, String invoiceId,
+                         BigDecimal balance, String currency, LocalDate dueDate, long daysPastDue) {
+    }
+
+    public Message render(DunningStep step, Letter letter) {
+        Language language = letter.language() == null ? Language.en : letter.language();
+        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language.name()), NO_FALLBACK);
+        String key = step.name() + "." + letter.segment().name();
+        Object[] values = {letter.customerName(), letter.invoiceId(), letter.balance().toPlainString(),
+                letter.currency(), letter.dueDate().toString(), Long.toString(letter.daysPastDue())};
+        return new Message(language, letter.to(), format(texts, key + ".subject", values),
+                format(texts, key + ".body", values));
+    }
+
+    private static String format(ResourceBundle texts, String key, Object[] values) {
+        return new MessageFormat(texts.getString(key), Locale.ROOT).format(values);
+    }
+}

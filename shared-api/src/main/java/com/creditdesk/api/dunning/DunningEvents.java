@@ -1,0 +1,47 @@
+package com.creditdesk.api.dunning;
+
+import com.creditdesk.api.account.Language;
+import org.axonframework.serialization.Revision;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+public final class DunningEvents {
+    private DunningEvents() {
+    }
+
+    /**
+     * The next moment dunning of the invoice looks again: {@code step} falls due on {@code dueOn}
+     * unless the invoice is paid, paused or handed over by then. For an invoice under a promise it
+     * is the day after the pause, when a broken promise moves dunning straight to {@code step}.
+     */
+    @Revision("1")
+    public record DunningScheduled(String customerId, String invoiceId, DunningStep step, LocalDate dueOn) {
+    }
+
+    /**
+     * A step of the agreed flow was reached. {@code assignee} is who acts on it (the account
+     * manager for a CALL, {@code CREDIT} for credit's steps, null for the system's); {@code message}
+     * is the reminder or notice sent to the customer, rendered for the segment and language.
+     */
+    @Revision("1")
+    public record DunningStepReached(String customerId, String invoiceId, DunningStep step, LocalDate dueOn,
+                                     long daysPastDue, BigDecimal balance, String currency, String assignee,
+                                     Message message) {
+    }
+
+    /** A rendered customer message; {@code to} is null when the account has no e-mail address. */
+    public record Message(Language language, String to, String subject, String body) {
+    }
+
+    /** Dunning of the invoice picks up again after a rejected dispute or a kept partial promise. */
+    @Revision("1")
+    public record DunningResumed(String customerId, String invoiceId, int pausedDays, String reason) {
+    }
+
+    /** The promised amount was not paid by the end of the pause: dunning moves straight to its next step. */
+    @Revision("1")
+    public record PaymentPromiseBroken(String customerId, String invoiceId, LocalDate promisedOn, BigDecimal amount,
+                                       BigDecimal paid) {
+    }
+}

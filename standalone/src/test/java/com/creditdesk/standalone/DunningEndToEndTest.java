@@ -1,0 +1,254 @@
+package com.creditdesk.standalone;
+
+import com.creditdesk.standalone.CreditDeskStandalone.Settings;
+import com.creditdesk.standalone.support.Api;
+import com.creditdesk.standalone.support.Api.Answer;
+import com.creditdesk.standalone.support.RunningCreditDesk;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The agreed dunning flow over HTTP, on its own Credit Desk (the clock moves weeks ahead here) with
+ * a real SMTP server: the SMB schedule from the first reminder to the hand-over, the reminder e-mail
+ * in each language, and a restart in the middle of the schedule.
+ */
+class DunningEndToEndTest {
+    private static GreenMail smtp;
+    private static CreditDeskStandalone app;
+    private static Api commands;
+    private static Api queries;
+
+    @BeforeAll
+    static void start() {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        app = CreditDeskStandalone.start(new Settings(RunningCreditDesk.tempDir(), "127.0.0.1", 0, 0, 0,
+                Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", smtp.getSmtp().getPort())));
+        commands = new Api(app.commandPort());
+        queries = new Api(app.queryPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        smtp.stop();
+    }
+
+    @Test
+    void theSmbScheduleFromTheFirstReminderToTheHandOver() throws Exception {
+        String c = openAccount(commands, "nl", "boekhouding@" + "peeters.example");
+        LocalDate due = today(commands).plusDays(10);
+        String invoiceId = issueInvoice(commands, c, due);
+        String invoicePath = "/api/accounts/" + c + "/invoices/" + invoiceId;
+
+        moveClockTo(due.plusDays(3));
+        assertThat(awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("REMINDER_1"))
+                .get("daysPastDue").asInt()).isEqualTo(3);
+        MimeMessage first = awaitMail("boekhouding@peeters.example", invoiceId);
+        assertThat(first.getSubject()).isEqualTo("Vriendelijke herinnering: factuur " + invoiceId);
+
+        moveClockTo(due.plusDays(10));
+        awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("REMINDER_2"));
+
+        moveClockTo(due.plusDays(15));
+        awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("CALL"));
+        JsonNode call = awaitTask("sales1", "/api/views/sales?accountManager=sales1", invoiceId, "CALL");
+        assertThat(call.get("customerId").asText()).isEqualTo(c);
+        assertThat(call.get("daysPastDue").asInt()).isEqualTo(15);
+        assertThat(findTask(queries.get("credit1", "/api/views/finance").json(), invoiceId)).as("not credit's task")
+                .isNull();
+
+        Answer promised = commands.post("sales1", invoicePath + "/payment-promises",
+                Map.of("promisedOn", due.plusDays(17).toString(), "amount", 1000));
+        assertThat(promised.status()).as(promised.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> findTask(
+                queries.get("sales1", "/api/views/sales?accountManager=sales1").json(), invoiceId) == null);
+
+        moveClockTo(due.plusDays(19));
+        assertThat(awaitInvoice(invoiceId, v -> v.get("promise").get("status").asText().equals("OPEN"))
+                .get("dunningStep").asText()).as("paused until the promised day + 2").isEqualTo("CALL");
+
+        moveClockTo(due.plusDays(20));
+        JsonNode broken = awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("FORMAL_NOTICE"));
+        assertThat(broken.get("promise").get("status").asText()).isEqualTo("BROKEN");
+        awaitTask("credit1", "/api/views/finance", invoiceId, "FORMAL_NOTICE");
+        assertThat(awaitMail("boekhouding@peeters.example", "Ingebrekestelling").getSubject())
+                .isEqualTo("Ingebrekestelling: factuur " + invoiceId);
+
+        moveClockTo(due.plusDays(45));
+        awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("COLLECTION_PROPOSAL"));
+        awaitTask("credit1", "/api/views/finance", invoiceId, "COLLECTION_PROPOSAL");
+
+        String approvals = invoicePath + "/collection-handover/approvals";
+        Map<String, String> agency = Map.of("agency", "Incasso Noord", "note", "no answer to the notice");
+        assertThat(commands.post("credit1", approvals, agency).json().get("status").asText())
+                .isEqualTo("AWAITING_SECOND_APPROVAL");
+        assertThat(commands.post("credit1", approvals, agency).status()).as("the same person twice").isEqualTo(403);
+        assertThat(commands.post("sales1", approvals, agency).json().get("status").asText()).isEqualTo("HANDED_OVER");
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                queries.get("sales1", "/api/accounts/" + c).json().get("onHold").asBoolean());
+        await().atMost(Duration.ofSeconds(15)).until(() -> findTask(
+                queries.get("credit1", "/api/views/finance").json(), invoiceId) == null);
+
+        moveClockTo(due.plusDays(90));
+        assertThat(stepsReached(app, c)).as("each step once, in order; none after the hand-over").containsExactly(
+                "REMINDER_1", "REMINDER_2", "CALL", "FORMAL_NOTICE", "COLLECTION_PROPOSAL");
+        JsonNode timeline = queries.get("analyst1", "/api/accounts/" + c + "/timeline?types=DunningStepReached").json();
+        assertThat(timeline.get("entries").get(0).get("summary").asText())
+                .contains("REMINDER_1", "Vriendelijke herinnering: factuur " + invoiceId, "boekhouding@peeters.example");
+    }
+
+    @Test
+    void theReminderGoesOutInTheCustomersLanguage() throws Exception {
+        LocalDate due = today(commands).plusDays(5);
+        Map<String, List<String>> expected = Map.of(
+                "nl", List.of("Vriendelijke herinnering: factuur ", "Beste Bakkerij"),
+                "fr", List.of("Rappel amical : facture ", "Bonjour Bakkerij"),
+                "en", List.of("Friendly reminder: invoice ", "Dear Bakkerij"));
+        Map<String, String> invoices = new java.util.HashMap<>();
+        for (String language : expected.keySet()) {
+            String c = openAccount(commands, language, language + "-" + UUID.randomUUID() + "@klant.example");
+            invoices.put(language, issueInvoice(commands, c, due));
+        }
+        moveClockTo(due.plusDays(3));
+        for (Map.Entry<String, List<String>> language : expected.entrySet()) {
+            String invoiceId = invoices.get(language.getKey());
+            MimeMessage mail = awaitMail(language.getKey() + "-", invoiceId);
+            assertThat(mail.getSubject()).isEqualTo(language.getValue().get(0) + invoiceId);
+            assertThat(GreenMailUtil.getBody(mail)).as(language.getKey()).contains(language.getValue().get(1));
+            assertThat(mail.getRecipients(RecipientType.TO)[0].toString()).startsWith(language.getKey() + "-");
+        }
+    }
+
+    @Test
+    void aRestartInTheMiddleOfTheScheduleLosesNoStepAndFiresNoneTwice() throws Exception {
+        Path dataDir = RunningCreditDesk.tempDir();
+        String c;
+        String invoiceId;
+        LocalDate due;
+        try (CreditDeskStandalone first = RunningCreditDesk.start(dataDir)) {
+            Api firstCommands = new Api(first.commandPort());
+            c = openAccount(firstCommands, "en", null);
+            due = today(firstCommands).plusDays(10);
+            invoiceId = issueInvoice(firstCommands, c, due);
+            moveClock(firstCommands, due.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant());
+            assertThat(stepsReached(first, c)).containsExactly("REMINDER_1");
+            // a few seconds before REMINDER_2's day begins, then down: the step falls due while it is down
+            moveClock(firstCommands, due.plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(3));
+            assertThat(stepsReached(first, c)).containsExactly("REMINDER_1");
+        }
+        Thread.sleep(4_000);
+        try (CreditDeskStandalone second = RunningCreditDesk.start(dataDir)) {
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> stepsReached(second, c).size() == 2);
+            Thread.sleep(6_000); // another poll of the timers: nothing more may fire
+            assertThat(stepsReached(second, c)).containsExactly("REMINDER_1", "REMINDER_2");
+            Api secondQueries = new Api(second.queryPort());
+            await().atMost(Duration.ofSeconds(15)).until(() -> "REMINDER_2".equals(
+                    secondQueries.get("credit1", "/api/invoices/" + invoiceId).json().get("dunningStep").asText()));
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    static String openAccount(Api api, String language, String email) {
+        String customerId = "C-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("customerId", customerId,
+                "name", "Bakkerij " + customerId, "segment", "SMB", "currency", "EUR",
+                "accountManager", "sales1", "language", language));
+        if (email != null) {
+            body.put("email", email);
+        }
+        Answer opened = api.post("erp", "/api/accounts", body);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return customerId;
+    }
+
+    private static String issueInvoice(Api api, String customerId, LocalDate due) {
+        String invoiceId = "I-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer issued = api.post("erp", "/api/accounts/" + customerId + "/invoices", Map.of("invoiceId", invoiceId,
+                "amount", 1000, "currency", "EUR", "issueDate", due.minusDays(30).toString(),
+                "dueDate", due.toString()));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return invoiceId;
+    }
+
+    private static LocalDate today(Api api) {
+        return Instant.parse(api.get("admin", "/api/admin/clock").json().get("now").asText())
+                .atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Moves the clock to 08:00 UTC on {@code day}; the answer comes once every step due has fired. */
+    private static void moveClockTo(LocalDate day) {
+        moveClock(commands, day.atTime(8, 0).toInstant(ZoneOffset.UTC));
+    }
+
+    private static void moveClock(Api api, Instant to) {
+        Answer moved = api.post("admin", "/api/admin/clock", Map.of("now", to.toString()));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    }
+
+    /** The dunning steps in the event store for the account, in the order they were recorded. */
+    private static List<String> stepsReached(CreditDeskStandalone on, String customerId) {
+        return on.commandSide().getBean(EventStore.class).readEvents(customerId).asStream()
+                .filter(event -> event.getPayloadType().getSimpleName().equals("DunningStepReached"))
+                .map(DomainEventMessage::getPayload)
+                .map(payload -> ((com.creditdesk.api.dunning.DunningEvents.DunningStepReached) payload).step().name())
+                .toList();
+    }
+
+    private static JsonNode awaitInvoice(String invoiceId, Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Answer answer = queries.get("credit1", "/api/invoices/" + invoiceId);
+            return answer.status() == 200 ? answer.json() : null;
+        }, view -> view != null && !view.get("dunningStep").isNull() && until.test(view));
+    }
+
+    private static JsonNode awaitTask(String user, String view, String invoiceId, String type) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> findTask(queries.get(user, view).json(), invoiceId),
+                        task -> task != null && task.get("type").asText().equals(type));
+    }
+
+    private static JsonNode findTask(JsonNode view, String invoiceId) {
+        return StreamSupport.stream(view.get("tasks").spliterator(), false)
+                .filter(task -> task.get("invoiceId").asText().equals(invoiceId)).findFirst().orElse(null);
+    }
+
+    /** The first mail to a recipient starting with {@code to} whose subject contains {@code subjectPart}. */
+    private static MimeMessage awaitMail(String to, String subjectPart) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+                    try {
+                        return mail.getRecipients(RecipientType.TO)[0].toString().startsWith(to)
+                                && mail.getSubject().contains(subjectPart);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElse(null), mail -> mail != null);
+    }
+}
