@@ -79,7 +79,6 @@ public final class CreditDeskStandalone implements AutoCloseable {
         EmbeddedMongo store = EmbeddedMongo.start(settings.storeHost(), settings.storePort(), settings.dataDir());
         Map<String, Object> common = new HashMap<>(settings.extraProperties());
         common.put("creditdesk.mongo.uri", store.connectionString());
-        common.put("creditdesk.store.embedded", "true");
         common.putIfAbsent("creditdesk.clock.adjustable", "true");
         MongoClient clockClient = MongoClients.create(store.connectionString());
         ConfigurableApplicationContext commandSide = null;

@@ -1,5 +1,6 @@
 package com.creditdesk.command.dunning;
 
+import com.creditdesk.platform.embedded.EmbeddedMongo;
 import com.creditdesk.platform.store.StoreProperties;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
@@ -37,9 +38,8 @@ class DunningConfiguration {
     private static final String INDEX_REPLACEMENT = "M007_UpdateJobsCollectionReplaceIndices.class";
 
     @Bean
-    StorageProvider dunningJobStore(MongoClient client, StoreProperties store,
-                                    @Value("${creditdesk.store.embedded:false}") boolean embedded) {
-        if (embedded) {
+    StorageProvider dunningJobStore(MongoClient client, StoreProperties store) {
+        if (EmbeddedMongo.serves(store.uri())) {
             client.getDatabase(store.database()).getCollection(PREFIX + "migrations").replaceOne(
                     Filters.eq("_id", INDEX_REPLACEMENT),
                     new Document("_id", INDEX_REPLACEMENT).append("name", INDEX_REPLACEMENT).append("date", new Date()),

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded store: mongo-java-server speaking MongoDB's wire protocol on a TCP port, so the apps
@@ -17,6 +19,9 @@ import java.nio.file.Path;
  * MVStore file there; without one it keeps everything in memory.
  */
 public final class EmbeddedMongo implements AutoCloseable {
+    /** The servers running in this JVM, by connection string: where a library needs to know it talks to one. */
+    private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
+
     private final MongoServer server;
     private final InetSocketAddress address;
 
@@ -30,7 +35,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoBackend backend = dataDir == null ? new MemoryBackend() : new H2Backend(storeFile(dataDir));
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
-        return new EmbeddedMongo(server, server.getLocalAddress());
+        EmbeddedMongo embedded = new EmbeddedMongo(server, server.getLocalAddress());
+        RUNNING.add(embedded.connectionString());
+        return embedded;
+    }
+
+    /** Whether {@code uri} names an embedded server started in this JVM (the standalone mode, tests, benchmarks). */
+    public static boolean serves(String uri) {
+        return RUNNING.stream().anyMatch(running -> uri.equals(running) || uri.startsWith(running + "/")
+                || uri.startsWith(running + "?"));
     }
 
     public static EmbeddedMongo inMemory() {
@@ -52,6 +65,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(connectionString());
         server.shutdown(); // closes the H2 file cleanly
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.LongStream;
  * which can exist.
  */
 @Component
-class AccountCheckpoints {
+public class AccountCheckpoints {
     static final int INTERVAL = 500;
 
     record Checkpoint(AccountRecord account, long sequence) {

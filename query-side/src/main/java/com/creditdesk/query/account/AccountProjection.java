@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -40,11 +41,14 @@ public class AccountProjection {
     private final MongoCollection<Document> accounts;
     private final AccountCheckpoints checkpoints;
     private final Clock clock;
+    private final QueryUpdateEmitter liveViews;
 
-    AccountProjection(MongoDatabase database, AccountCheckpoints checkpoints, Clock clock) {
+    AccountProjection(MongoDatabase database, AccountCheckpoints checkpoints, Clock clock,
+                      QueryUpdateEmitter liveViews) {
         this.accounts = database.getCollection("accounts");
         this.checkpoints = checkpoints;
         this.clock = clock;
+        this.liveViews = liveViews;
         // served by an index on real MongoDB; the embedded server scans this small collection
         accounts.createIndex(Indexes.ascending("accountManager"));
     }
@@ -108,6 +112,12 @@ public class AccountProjection {
                 .map(AccountRecord::fromDocument).map(account -> account.viewOn(today)).into(new ArrayList<>());
     }
 
+    /** The account manager of a customer, if the account is known. */
+    public Optional<String> managerOf(String customerId) {
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", customerId)).first())
+                .map(doc -> doc.getString("accountManager"));
+    }
+
     /** Customer names by id, fetched by {@code _id}. */
     public Map<String, String> names(Collection<String> customerIds) {
         Map<String, String> names = new HashMap<>();
@@ -127,9 +137,12 @@ public class AccountProjection {
         return doc == null ? null : AccountRecord.fromDocument(doc);
     }
 
+    /** Stores the account and hands its new view to live subscribers (Axon sends it once the batch is written). */
     private void save(AccountRecord account) {
         accounts.replaceOne(Filters.eq("_id", account.customerId()), account.toDocument(),
                 new ReplaceOptions().upsert(true));
+        liveViews.emit(FindAccount.class, query -> query.customerId().equals(account.customerId()),
+                account.viewOn(today()));
     }
 
 

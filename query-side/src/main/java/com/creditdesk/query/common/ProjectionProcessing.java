@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
  * processing group, so one can move to a processor of its own should it ever need to replay alone.
  */
 @Configuration(proxyBeanMethods = false)
-class ProjectionProcessing {
-    static final String PROCESSOR = "projections";
+public class ProjectionProcessing {
+    public static final String PROCESSOR = "projections";
 
     @Autowired
     void assignEveryGroup(EventProcessingConfigurer processing) {

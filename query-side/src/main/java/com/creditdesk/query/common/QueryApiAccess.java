@@ -13,12 +13,16 @@ class QueryApiAccess {
     AccessRules queryAccessRules() {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*", "/api/accounts/*/timeline",
-                        "/api/orders/*", "/api/invoices/*").authenticated()
+                        "/api/orders/*", "/api/invoices/*", "/api/stream/accounts/*").authenticated()
                 .pathMatchers(HttpMethod.GET, "/api/accounts/*/as-of").hasAnyRole(Roles.ANALYST, Roles.CREDIT)
                 .pathMatchers(HttpMethod.GET, "/api/events").hasRole(Roles.ANALYST)
                 .pathMatchers(HttpMethod.POST, "/api/analysis/policy-simulation").hasRole(Roles.ANALYST)
-                .pathMatchers(HttpMethod.GET, "/api/views/sales").hasAnyRole(Roles.SALES, Roles.ANALYST, Roles.ADMIN)
-                .pathMatchers(HttpMethod.GET, "/api/views/finance").hasAnyRole(Roles.CREDIT, Roles.ANALYST, Roles.ADMIN)
+                .pathMatchers(HttpMethod.GET, "/api/views/sales", "/api/stream/views/sales")
+                .hasAnyRole(Roles.SALES, Roles.ANALYST, Roles.ADMIN)
+                .pathMatchers(HttpMethod.GET, "/api/views/finance", "/api/stream/views/finance")
+                .hasAnyRole(Roles.CREDIT, Roles.ANALYST, Roles.ADMIN)
+                .pathMatchers(HttpMethod.GET, "/api/kpis").hasAnyRole(Roles.CREDIT, Roles.ANALYST)
+                .pathMatchers("/api/admin/projections", "/api/admin/projections/**").hasRole(Roles.ADMIN)
                 .pathMatchers("/api/**").denyAll();
     }
 }

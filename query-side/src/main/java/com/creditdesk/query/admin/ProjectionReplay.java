@@ -1,0 +1,205 @@
+package com.creditdesk.query.admin;
+
+import com.creditdesk.query.account.AccountCheckpoints;
+import com.creditdesk.query.account.AccountProjection;
+import com.creditdesk.query.common.ProjectionProcessing;
+import com.creditdesk.query.invoice.InvoiceProjection;
+import com.creditdesk.query.kpi.KpiProjection;
+import com.creditdesk.query.order.OrderProjection;
+import com.creditdesk.query.review.ReviewProjection;
+import com.creditdesk.query.timeline.TimelineProjection;
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.RenameCollectionOptions;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A blue-green rebuild of the projections: a second set of the same projection classes writes
+ * fresh views into {@code <collection>_rebuild}, fed from the first event by a processor of its own,
+ * while the live views go on serving. Once the rebuild has caught up, the live processor stops for
+ * a moment, the rebuild takes the last events, every rebuilt collection replaces its live one (a
+ * rename per collection) and the live processor goes on from the rebuild's position.
+ * <p>
+ * If the process dies during a rebuild, the live views were never touched; the half-built
+ * collections are dropped when the next rebuild starts.
+ */
+@Component
+public class ProjectionReplay {
+    static final String SUFFIX = "_rebuild";
+    private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
+    private static final List<Class<?>> PROJECTIONS = List.of(AccountCheckpoints.class, AccountProjection.class,
+            TimelineProjection.class, OrderProjection.class, ReviewProjection.class, InvoiceProjection.class,
+            KpiProjection.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration FINAL_CATCH_UP = Duration.ofMinutes(2);
+
+    private final ApplicationContext context;
+    private final EventProcessingConfiguration processing;
+    private final EventStore events;
+    private final TokenStore tokens;
+    private final MongoDatabase database;
+    private volatile Rebuild current;
+
+    /** A rebuild under way; {@code processor} reads the store from the first event. */
+    record Rebuild(String name, Instant startedAt, TrackingEventProcessor processor,
+                   AnnotationConfigApplicationContext projections) {
+    }
+
+    /** Where a rebuild stands, for the operator. */
+    public record Progress(Instant startedAt, Long position) {
+    }
+
+    public ProjectionReplay(ApplicationContext context, EventProcessingConfiguration processing, EventStore events,
+                            TokenStore tokens, MongoDatabase database) {
+        this.context = context;
+        this.processing = processing;
+        this.events = events;
+        this.tokens = tokens;
+        this.database = database;
+    }
+
+    public static boolean knows(String name) {
+        return ProjectionProcessing.PROCESSOR.equals(name);
+    }
+
+    public Optional<Progress> progress() {
+        Rebuild rebuild = current;
+        return rebuild == null ? Optional.empty()
+                : Optional.of(new Progress(rebuild.startedAt(), position(rebuild.processor()).stream().boxed()
+                .findFirst().orElse(null)));
+    }
+
+    /** Starts a rebuild; false if one is already running. */
+    public synchronized boolean start() {
+        if (current != null) {
+            return false;
+        }
+        dropRebuiltCollections();
+        AnnotationConfigApplicationContext projections = projectionsWritingBeside();
+        List<Object> handlers = new ArrayList<>();
+        PROJECTIONS.forEach(type -> handlers.add(projections.getBean(type)));
+        String name = ProjectionProcessing.PROCESSOR + "-rebuild-" + System.currentTimeMillis();
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handlers).build())
+                .messageSource(events)
+                .tokenStore(tokens)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(100))
+                .build();
+        Rebuild rebuild = new Rebuild(name, Instant.now(), processor, projections);
+        current = rebuild;
+        processor.start();
+        Thread finisher = new Thread(() -> finish(rebuild), name);
+        finisher.setDaemon(true);
+        finisher.start();
+        log.info("rebuilding the projections into *{} with processor {}", SUFFIX, name);
+        return true;
+    }
+
+    /** The projection classes once more, on the renamed collections, telling no live subscriber anything. */
+    private AnnotationConfigApplicationContext projectionsWritingBeside() {
+        AnnotationConfigApplicationContext projections = new AnnotationConfigApplicationContext();
+        projections.setParent(context);
+        projections.registerBean("rebuildDatabase", MongoDatabase.class,
+                () -> RenamedCollections.withSuffix(database, SUFFIX), definition -> definition.setPrimary(true));
+        projections.registerBean("silentEmitter", QueryUpdateEmitter.class,
+                () -> SimpleQueryUpdateEmitter.builder().build(), definition -> definition.setPrimary(true));
+        PROJECTIONS.forEach(type -> projections.registerBean(type, definition -> definition.setPrimary(true)));
+        projections.refresh();
+        return projections;
+    }
+
+    private void finish(Rebuild rebuild) {
+        try {
+            awaitHead(rebuild.processor(), null);
+            StreamingEventProcessor live = processing.eventProcessor(ProjectionProcessing.PROCESSOR,
+                    StreamingEventProcessor.class).orElseThrow();
+            live.shutDown(); // the live views stay readable, a moment behind
+            awaitHead(rebuild.processor(), FINAL_CATCH_UP);
+            rebuild.processor().shutDown();
+            // a new processor reads from the first event as a replay: the live one goes on as from a plain position
+            TrackingToken reached = WrappedToken.unwrapLowerBound(tokens.fetchToken(rebuild.name(), 0));
+            swapCollections();
+            for (int segment : tokens.fetchSegments(ProjectionProcessing.PROCESSOR)) {
+                tokens.storeToken(reached, ProjectionProcessing.PROCESSOR, segment);
+                tokens.releaseClaim(ProjectionProcessing.PROCESSOR, segment);
+            }
+            tokens.deleteToken(rebuild.name(), 0);
+            live.start();
+            log.info("rebuild {} took over at {}", rebuild.name(), reached);
+        } catch (RuntimeException e) {
+            log.error("rebuild {} failed; the live projections go on", rebuild.name(), e);
+            rebuild.processor().shutDown();
+            processing.eventProcessor(ProjectionProcessing.PROCESSOR, StreamingEventProcessor.class)
+                    .filter(live -> !live.isRunning()).ifPresent(StreamingEventProcessor::start);
+        } finally {
+            rebuild.projections().close();
+            current = null;
+        }
+    }
+
+    /** Waits until the processor has passed the store's head as it is now (without a limit if {@code within} is null). */
+    private void awaitHead(StreamingEventProcessor processor, Duration within) {
+        long head = events.createHeadToken() == null ? -1 : events.createHeadToken().position().orElse(-1);
+        if (head < 0) {
+            return; // an empty store: nothing to rebuild
+        }
+        long deadline = within == null ? Long.MAX_VALUE : System.nanoTime() + within.toNanos();
+        while (position(processor).orElse(-2) < head) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the rebuild did not reach position " + head + " in " + within);
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+    }
+
+    private static OptionalLong position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+    }
+
+    private void swapCollections() {
+        for (String name : database.listCollectionNames()) {
+            if (name.endsWith(SUFFIX)) {
+                String live = name.substring(0, name.length() - SUFFIX.length());
+                database.getCollection(name).renameCollection(new MongoNamespace(database.getName(), live),
+                        new RenameCollectionOptions().dropTarget(true));
+            }
+        }
+    }
+
+    private void dropRebuiltCollections() {
+        for (String name : database.listCollectionNames()) {
+            if (name.endsWith(SUFFIX)) {
+                database.getCollection(name).drop();
+            }
+        }
+    }
+}

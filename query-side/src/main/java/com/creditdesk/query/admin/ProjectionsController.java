@@ -1,0 +1,88 @@
+package com.creditdesk.query.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operator's view of the event processors that build the projections: whether each runs or
+ * replays, how far it got (the lowest position of its segments) and how far behind the store it is.
+ */
+@RestController
+class ProjectionsController {
+    private final EventProcessingConfiguration processing;
+    private final EventStore events;
+    private final ProjectionReplay replay;
+
+    ProjectionsController(EventProcessingConfiguration processing, EventStore events, ProjectionReplay replay) {
+        this.processing = processing;
+        this.events = events;
+        this.replay = replay;
+    }
+
+    /**
+     * {@code position} and {@code lag} are those of the views being served (null while no segment is
+     * claimed here); during a rebuild, {@code replay} tells how far the fresh views have got.
+     */
+    public record ProjectionStatus(String name, String status, Long position, long headPosition, Long lag,
+                                   ReplayProgress replay) {
+    }
+
+    public record ReplayProgress(java.time.Instant startedAt, Long position, Long lag) {
+    }
+
+    @PostMapping("/api/admin/projections/{name}/replay")
+    Mono<ResponseEntity<Map<String, String>>> replay(@PathVariable String name) {
+        if (!ProjectionReplay.knows(name)) {
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no projection " + name));
+        }
+        return Mono.fromCallable(replay::start).subscribeOn(Schedulers.boundedElastic()).flatMap(started -> started
+                ? Mono.just(ResponseEntity.accepted().body(Map.of("name", name, "status", "REPLAYING")))
+                : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, name + " is being rebuilt already")));
+    }
+
+    @GetMapping("/api/admin/projections")
+    Mono<List<ProjectionStatus>> projections() {
+        return Mono.fromCallable(this::statuses).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private List<ProjectionStatus> statuses() {
+        long head = Optional.ofNullable(events.createHeadToken()).flatMap(token -> boxed(token.position())).orElse(-1L);
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .map(processor -> status(processor, head)).toList();
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        Optional<ProjectionReplay.Progress> rebuild = ProjectionReplay.knows(processor.getName())
+                ? replay.progress() : Optional.empty();
+        String status = rebuild.isPresent() || segments.stream().anyMatch(EventTrackerStatus::isReplaying)
+                ? "REPLAYING" : processor.isRunning() ? "RUNNING" : "STOPPED";
+        Long position = segments.isEmpty() ? null : segments.stream()
+                .map(segment -> boxed(segment.getCurrentPosition()).orElse(-1L)).min(Long::compare).orElse(-1L);
+        return new ProjectionStatus(processor.getName(), status, position, head,
+                position == null ? null : Math.max(0, head - position),
+                rebuild.map(progress -> new ReplayProgress(progress.startedAt(), progress.position(),
+                        progress.position() == null ? null : Math.max(0, head - progress.position()))).orElse(null));
+    }
+
+    private static Optional<Long> boxed(java.util.OptionalLong value) {
+        return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
+    }
+}

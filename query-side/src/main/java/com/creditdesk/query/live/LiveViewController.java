@@ -1,0 +1,95 @@
+package com.creditdesk.query.live;
+
+import com.creditdesk.api.account.AccountQueries.FindAccount;
+import com.creditdesk.api.account.AccountView;
+import com.creditdesk.api.views.ViewQueries.FinanceView;
+import com.creditdesk.api.views.ViewQueries.GetFinanceView;
+import com.creditdesk.api.views.ViewQueries.GetSalesView;
+import com.creditdesk.api.views.ViewQueries.SalesView;
+import com.creditdesk.platform.web.validation.Id;
+import com.creditdesk.query.common.Queries;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf;
+
+/**
+ * The live views for dashboards, as server-sent events on Axon subscription queries: the current
+ * view first, then one event per change (changes that arrive while a worklist is being read again
+ * are folded into one), and a heartbeat comment so proxies keep the connection. When the client goes,
+ * the subscription is cancelled.
+ */
+@RestController
+class LiveViewController {
+    private final QueryGateway gateway;
+    private final Queries queries;
+    private final Duration heartbeat;
+    /** One reading of the finance view per change, shared by all its subscribers. */
+    private final Flux<FinanceView> financeChanges;
+
+    LiveViewController(QueryGateway gateway, Queries queries,
+                       @Value("${creditdesk.live.heartbeat:10s}") Duration heartbeat) {
+        this.gateway = gateway;
+        this.queries = queries;
+        this.heartbeat = heartbeat;
+        this.financeChanges = changes(new GetFinanceView())
+                .concatMap(change -> queries.ask(new GetFinanceView(), FinanceView.class), 1)
+                .share();
+    }
+
+    @GetMapping(path = "/api/stream/accounts/{customerId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Object>> account(@PathVariable @Id String customerId) {
+        return Flux.defer(() -> {
+            SubscriptionQueryResult<Optional<AccountView>, AccountView> result = gateway.subscriptionQuery(
+                    new FindAccount(customerId), optionalInstanceOf(AccountView.class), instanceOf(AccountView.class));
+            Mono<AccountView> current = result.initialResult().subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(
+                            new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + customerId))));
+            return live("account", current.concatWith(result.updates())).doFinally(signal -> result.cancel());
+        });
+    }
+
+    @GetMapping(path = "/api/stream/views/sales", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Object>> sales(@RequestParam @Id String accountManager) {
+        GetSalesView query = new GetSalesView(accountManager);
+        return live("sales", queries.ask(query, SalesView.class).concatWith(
+                changes(query).concatMap(change -> queries.ask(query, SalesView.class), 1)));
+    }
+
+    @GetMapping(path = "/api/stream/views/finance", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Object>> finance() {
+        return live("finance", queries.ask(new GetFinanceView(), FinanceView.class).concatWith(financeChanges));
+    }
+
+    /** The change signals of a worklist; while one is being handled, later ones fold into the latest. */
+    private Flux<ViewChanged> changes(Object query) {
+        return Flux.defer(() -> {
+            SubscriptionQueryResult<Object, ViewChanged> result =
+                    gateway.subscriptionQuery(query, instanceOf(Object.class), instanceOf(ViewChanged.class));
+            return result.updates().doFinally(signal -> result.cancel());
+        }).onBackpressureLatest();
+    }
+
+    private Flux<ServerSentEvent<Object>> live(String name, Flux<?> views) {
+        Flux<ServerSentEvent<Object>> events = views.map(view -> ServerSentEvent.builder((Object) view).event(name).build());
+        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(heartbeat, heartbeat)
+                .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
+        return events.mergeWith(heartbeats); // the views never complete; an error (404) ends both
+    }
+}

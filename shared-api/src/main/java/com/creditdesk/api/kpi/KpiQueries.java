@@ -1,0 +1,32 @@
+package com.creditdesk.api.kpi;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+public final class KpiQueries {
+    private KpiQueries() {
+    }
+
+    /** The KPIs of the period [{@code from}, {@code to}). */
+    public record GetKpis(Instant from, Instant to) {
+    }
+
+    /**
+     * {@code dso}: receivables at the end ÷ invoiced in the 90 days before it × 90. {@code cei}: collection
+     * effectiveness in percent, (receivables at the start + invoiced − receivables at the end) ÷ (receivables
+     * at the start + invoiced − what was not yet due at the end) × 100, null when nothing was collectible.
+     * {@code blockedOrderShare}: blocked ÷ placed orders (0–1). {@code medianReleaseDecisionHours}: from
+     * release request to credit's decision, for decisions in the period, null when there were none.
+     */
+    public record Kpis(Instant from, Instant to, BigDecimal dso, BigDecimal cei, BigDecimal blockedOrderShare,
+                       BigDecimal medianReleaseDecisionHours, List<SignalFollowUp> signals) {
+    }
+
+    /**
+     * Per account manager: the sales signals they reported in the period, and how many were followed
+     * by late payment: an invoice of that customer more than 30 days past due within 90 days after it.
+     */
+    public record SignalFollowUp(String accountManager, int reported, int followedByLatePayment) {
+    }
+}
