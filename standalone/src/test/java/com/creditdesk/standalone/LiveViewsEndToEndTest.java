@@ -148,4 +148,12 @@ class LiveViewsEndToEndTest {
         assertThat(projections.get("lag").asLong()).isBetween(0L, projections.get("headPosition").asLong());
         assertThat(queries.get("credit1", "/api/admin/projections").status()).isEqualTo(403);
     }
+
+    @Test
+    void prometheusShowsCommandLatencyAndTheProcessorsLag() {
+        accountWithLimit();
+        assertThat(commands.get("admin", "/actuator/prometheus").body()).contains("commandBus_allTimer_seconds_count");
+        assertThat(queries.get("admin", "/actuator/prometheus").body())
+                .contains("projections_latency", "projections_processedCounter_total");
+    }
 }

@@ -14,6 +14,10 @@ import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
 import org.jobrunr.storage.nosql.mongo.MongoDBStorageProvider;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 
 /**
  * JobRunr keeps the dunning timers in the same MongoDB (collections {@code jobrunr_*}). It is wired
@@ -49,6 +54,20 @@ class DunningConfiguration {
                 DatabaseOptions.CREATE);
         provider.setJobMapper(new JobMapper(new JacksonJsonMapper()));
         return provider;
+    }
+
+    /**
+     * The dunning processors start at the head of the store the first time they run: plans already
+     * made live on in JobRunr, and mail for reminders recorded before must never go out again. After
+     * that each goes on from its token.
+     */
+    @Autowired
+    void startAtTheHead(EventProcessingConfigurer processing) {
+        for (String group : List.of(DunningTimers.GROUP, ReminderMail.GROUP)) {
+            processing.registerTrackingEventProcessorConfiguration(group, configuration ->
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+        }
     }
 
     @Bean
