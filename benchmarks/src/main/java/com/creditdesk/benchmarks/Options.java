@@ -11,7 +11,7 @@ import java.util.Map;
 /** Command-line options ({@code --name value}); every one has a default, listed in {@link #HELP}. */
 record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Duration maxFill, Duration maxRebuild,
                Duration maxSize, int eventsPerAccount, int poolAccounts, List<Integer> threads, double rate,
-               int sampleEvery, Duration pollInterval, int fillThreads, int longHistory, boolean keepData, List<String> clients,
+               int sampleEvery, int fillThreads, int longHistory, boolean keepData, List<String> clients,
                String visibilityClient, Map<String, String> raw) {
 
     static final String HELP = """
@@ -28,11 +28,10 @@ record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Dura
               --threads 1,8,32               client threads of the throughput measurements
               --rate 200                     commands/s of the visibility measurement
               --sample-every 10              every n-th of those commands is followed to the query side
-              --poll-millis 3                how often a sampled account view is polled
               --fill-threads 4               writers while filling (each append is one event, as a command's)
               --long-history 10000           events of the one account the as-of measurement reads
               --clients http,in-process      how the throughput measurements talk to the apps (see Clients)
-              --visibility-client in-process how the visibility measurement sends and polls
+              --visibility-client in-process how the visibility measurement sends its orders
               --keep-data false              keep each size's data folder
             """;
 
@@ -57,7 +56,6 @@ record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Dura
                 longs(raw.getOrDefault("threads", "1,8,32")).stream().map(Long::intValue).toList(),
                 Double.parseDouble(raw.getOrDefault("rate", "200")),
                 Integer.parseInt(raw.getOrDefault("sample-every", "10")),
-                Duration.ofMillis(Long.parseLong(raw.getOrDefault("poll-millis", "3"))),
                 Integer.parseInt(raw.getOrDefault("fill-threads", "4")),
                 Integer.parseInt(raw.getOrDefault("long-history", "10000")),
                 Boolean.parseBoolean(raw.getOrDefault("keep-data", "false")),

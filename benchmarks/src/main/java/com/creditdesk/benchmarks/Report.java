@@ -89,7 +89,7 @@ final class Report {
         table(md, List.of("events", "client", "accounts", "threads", "orders/s", "of raw insert", "p50 ms", "p99 ms", "errors"),
                 rows);
 
-        md.append("\n### Command → visible in the account view (open loop; every n-th order followed)\n\n");
+        md.append("\n### Command → visible to a subscriber of the account's live stream (SSE; open loop; every n-th order followed)\n\n");
         table(md, List.of("events", "client", "rate (target → achieved /s)", "samples", "visible p50 ms", "visible p99 ms",
                         "max ms", "not visible in 30 s", "samples skipped", "command p50 / p99 ms", "errors"),
                 results.stream().filter(r -> r.visibility() != null).map(r -> {

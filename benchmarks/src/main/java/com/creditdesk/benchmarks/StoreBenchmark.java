@@ -236,10 +236,18 @@ public final class StoreBenchmark {
                 notes.add("the probe accounts' views did not appear within 2 min: visibility not measured");
                 return null;
             }
-            Workloads.Visibility visibility = workloads.visibility(client, options.rate(), options.duration(),
-                    options.sampleEvery(), options.pollInterval(), probes, Workloads.randomOf(pool));
-            log("visibility: %s", visibility);
-            return visibility;
+            try (AccountStreams streams = new AccountStreams(http, probes)) {
+                if (!streams.allStarted(probes, Duration.ofSeconds(30))) {
+                    notes.add("the probe accounts' live streams did not start within 30 s: visibility not measured");
+                    return null;
+                }
+                // the streams push; checking what they last showed every millisecond costs next to nothing
+                Workloads.Visibility visibility = workloads.visibility(client, options.rate(), options.duration(),
+                        options.sampleEvery(), Duration.ofMillis(1), probes, Workloads.randomOf(pool),
+                        streams::exposure);
+                log("visibility: %s", visibility);
+                return visibility;
+            }
         }
 
         private Workloads.Throughput logged(Workloads.Throughput result) {

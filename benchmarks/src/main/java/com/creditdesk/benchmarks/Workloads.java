@@ -78,13 +78,15 @@ final class Workloads {
     /**
      * Open loop at a steady rate (a send is never held back by a slow answer). Every
      * {@code sampleEvery}-th order goes to a probe account that nothing else writes; once the command
-     * is answered, that account's view is polled until its exposure includes the order. The latency
-     * runs from the send to the first poll that shows it. The other orders are load on the pool.
+     * is answered, the exposure {@code visible} reports for that account (its live stream's last event)
+     * is checked every {@code checkInterval} until it includes the order. The latency runs from the send
+     * to the first check that shows it. The other orders are load on the pool.
      */
-    Visibility visibility(Client client, double rate, Duration duration, int sampleEvery, Duration pollInterval,
-                          List<String> probeAccounts, Supplier<String> loadAccount) {
+    Visibility visibility(Client client, double rate, Duration duration, int sampleEvery, Duration checkInterval,
+                          List<String> probeAccounts, Supplier<String> loadAccount,
+                          java.util.function.Function<String, BigDecimal> visible) {
         ConcurrentLinkedQueue<Probe> freeProbes = new ConcurrentLinkedQueue<>();
-        probeAccounts.forEach(id -> freeProbes.add(new Probe(id, client.exposure(id))));
+        probeAccounts.forEach(id -> freeProbes.add(new Probe(id, visible.apply(id))));
         Recorder commandLatencies = new Recorder(3);
         Recorder visibleLatencies = new Recorder(3);
         AtomicLong errors = new AtomicLong();
@@ -120,7 +122,7 @@ final class Workloads {
                 if (probe != null && error == null && failure == null) {
                     probe.expected = probe.expected.add(StoreFiller.ORDER_AMOUNT);
                     samples.incrementAndGet();
-                    poller.execute(new Poll(client, probe, sent, poller, pollInterval, () -> {
+                    poller.execute(new Poll(visible, probe, sent, poller, checkInterval, () -> {
                         long latency = System.nanoTime() - sent;
                         if (latency >= MAX_VISIBILITY_NANOS) {
                             timedOut.incrementAndGet();
@@ -162,12 +164,12 @@ final class Workloads {
         }
     }
 
-    /** Polls one probe's view until it shows the expected exposure, or gives up after 30 s. */
-    private record Poll(Client client, Probe probe, long sent, ScheduledExecutorService poller, Duration interval,
-                        Runnable done) implements Runnable {
+    /** Checks one probe until its visible exposure includes the order, or gives up after 30 s. */
+    private record Poll(java.util.function.Function<String, BigDecimal> visible, Probe probe, long sent,
+                        ScheduledExecutorService poller, Duration interval, Runnable done) implements Runnable {
         @Override
         public void run() {
-            if (client.exposure(probe.customerId).compareTo(probe.expected) >= 0
+            if (visible.apply(probe.customerId).compareTo(probe.expected) >= 0
                     || System.nanoTime() - sent >= MAX_VISIBILITY_NANOS) {
                 done.run();
             } else if (!poller.isShutdown()) {

@@ -129,6 +129,11 @@ public final class CreditDeskStandalone implements AutoCloseable {
         return store.connectionString();
     }
 
+    /** The embedded store, for tests that take it away and bring it back. */
+    public EmbeddedMongo store() {
+        return store;
+    }
+
     public ConfigurableApplicationContext commandSide() {
         return commandSide;
     }

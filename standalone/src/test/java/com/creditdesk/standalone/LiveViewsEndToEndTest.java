@@ -6,13 +6,24 @@ import com.creditdesk.standalone.support.EventStreamReader;
 import com.creditdesk.standalone.support.EventStreamReader.Event;
 import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
 import static com.creditdesk.standalone.BadInputEndToEndTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,12 +32,13 @@ import static org.awaitility.Awaitility.await;
 /** The live views (server-sent events), the KPIs and the projections' status, over HTTP. */
 class LiveViewsEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static CreditDeskStandalone app;
     private static Api commands;
     private static Api queries;
 
     @BeforeAll
     static void start() {
-        CreditDeskStandalone app = RunningCreditDesk.shared();
+        app = RunningCreditDesk.shared();
         commands = new Api(app.commandPort());
         queries = new Api(app.queryPort());
     }
@@ -79,6 +91,79 @@ class LiveViewsEndToEndTest {
             }
         }
         throw new AssertionError("no account update with exposure " + exposure);
+    }
+
+    /** Follows one stream without a thread of its own: counts the events that arrive. */
+    private static final class CountingSubscriber implements Flow.Subscriber<String> {
+        final CountDownLatch current;
+        final CountDownLatch changed;
+        volatile Flow.Subscription subscription;
+        int events;
+
+        CountingSubscriber(CountDownLatch current, CountDownLatch changed) {
+            this.current = current;
+            this.changed = changed;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (line.startsWith("data:")) {
+                (++events == 1 ? current : changed).countDown();
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            // cancelled by the test
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
+    @Test
+    void fiveHundredSubscribersAllGetTheChangeAndLeaveNothingBehindWhenTheyGo() throws Exception {
+        String c = accountWithLimit();
+        QueryUpdateEmitter emitter = app.querySide().getBean(QueryUpdateEmitter.class);
+        int subscriptionsBefore = emitter.activeSubscriptions().size();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.queryPort() + "/api/stream/accounts/" + c))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("sales1:sales1".getBytes()))
+                .build();
+        CountDownLatch current = new CountDownLatch(500);
+        CountDownLatch changed = new CountDownLatch(500);
+        List<CountingSubscriber> subscribers = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            CountingSubscriber subscriber = new CountingSubscriber(current, changed);
+            subscribers.add(subscriber);
+            client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(subscriber));
+        }
+        assertThat(current.await(60, TimeUnit.SECONDS)).as("500 subscribers got the current view").isTrue();
+        assertThat(emitter.activeSubscriptions()).hasSize(subscriptionsBefore + 500);
+
+        long sent = System.nanoTime();
+        Answer order = commands.post("erp", "/api/accounts/" + c + "/orders",
+                Map.of("orderId", "O-" + c + "-500", "amount", 100, "currency", "EUR"));
+        assertThat(order.status()).isEqualTo(201);
+        assertThat(changed.await(60, TimeUnit.SECONDS)).as("all 500 got the change").isTrue();
+        System.out.printf("SSE: one change to 500 subscribers in %.1f ms%n", (System.nanoTime() - sent) / 1e6);
+
+        subscribers.forEach(subscriber -> subscriber.subscription.cancel());
+        await().atMost(WAIT).until(() -> emitter.activeSubscriptions().size() == subscriptionsBefore);
+        memory.gc();
+        assertThat(memory.getHeapMemoryUsage().getUsed() - heapBefore).as("heap left behind by 500 subscribers")
+                .isLessThan(30L << 20);
     }
 
     @Test

@@ -770,8 +770,10 @@ public class CustomerAccount {
             }
             apply(new PaymentPromiseBroken(customerId, cmd.invoiceId(), promise.promisedOn(), promise.amount(),
                     promise.paid()));
-            Optional<DunningStep> next = DunningStep.after(invoice.dunning().reached());
-            next.ifPresent(step -> reachStep(cmd.invoiceId(), step, today, today, templates));
+            if (Receivables.overdue(invoice, today)) { // a promise broken before the due date escalates nothing yet
+                DunningStep.after(invoice.dunning().reached())
+                        .ifPresent(step -> reachStep(cmd.invoiceId(), step, today, today, templates));
+            }
             moved = true;
         }
         for (Optional<DunningStep> next = nextStep(cmd.invoiceId());

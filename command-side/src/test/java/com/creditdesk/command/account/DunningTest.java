@@ -254,6 +254,15 @@ class DunningTest {
     }
 
     @Test
+    void aPromiseBrokenBeforeTheDueDateLeavesTheScheduleAsItWas() {
+        fixture(day(-4)).givenCurrentTime(at(-12)).andGiven(OPENED, ISSUED,
+                        new PaymentPromised(C, I, day(-10), eur("1200.50"), day(-8), "sales1"))
+                .when(ADVANCE)
+                .expectEvents(new PaymentPromiseBroken(C, I, day(-10), eur("1200.50"), eur("0")),
+                        planned(DunningStep.REMINDER_1, 3));
+    }
+
+    @Test
     void aKeptPromiseForPartOfTheBalanceResumesDunningLaterByThePause() {
         fixture(day(19)).givenCurrentTime(at(16)).andGiven(OPENED, ISSUED, reached(DunningStep.REMINDER_1, 3, 3),
                         reached(DunningStep.REMINDER_2, 10, 10), reached(DunningStep.CALL, 15, 15),

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedded store: mongo-java-server speaking MongoDB's wire protocol on a TCP port, so the apps
@@ -24,6 +25,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final InetSocketAddress address;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedMongo(MongoServer server, InetSocketAddress address) {
         this.server = server;
@@ -65,6 +67,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         RUNNING.remove(connectionString());
         server.shutdown(); // closes the H2 file cleanly
     }

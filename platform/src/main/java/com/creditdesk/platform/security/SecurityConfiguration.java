@@ -1,6 +1,8 @@
 package com.creditdesk.platform.security;
 
 import com.creditdesk.platform.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP Basic against configured users, roles as in the contract. Health is open (load balancers),
- * every other actuator endpoint needs ADMIN. Refusals are problem+json like every other error.
+ * HTTP Basic against configured users, and, where an issuer or key is configured
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}), OAuth2 bearer tokens (JWT) whose roles claim
+ * carries the contract's roles. Health is open (load balancers), every other actuator endpoint needs
+ * ADMIN. Refusals are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -34,7 +39,17 @@ import java.nio.charset.StandardCharsets;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessRules accessRules, JsonMapper json) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessRules accessRules, JsonMapper json,
+                                                  ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+                                                  @Value("${creditdesk.security.jwt.roles-claim:roles}") String rolesClaim) {
+        ReactiveJwtDecoder tokens = jwtDecoder.getIfAvailable();
+        if (tokens != null) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint((exchange, ex) -> write(exchange.getResponse(), json,
+                            Problems.problem(HttpStatus.UNAUTHORIZED, "Not authenticated",
+                                    "The bearer token is missing, invalid or expired")))
+                    .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(new JwtRoles(rolesClaim))));
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // a stateless API: no cookies, no sessions
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -64,10 +79,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    MapReactiveUserDetailsService userDetailsService(UsersProperties properties) {
+    ReactiveUserDetailsService userDetailsService(UsersProperties properties,
+                                                  ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
         if (properties.users().isEmpty()) {
-            throw new IllegalStateException("No users configured: set creditdesk.security.users "
-                    + "(see README, Configuration); there are no default users outside the standalone mode");
+            if (jwtDecoder.getIfAvailable() != null) {
+                return username -> Mono.empty(); // bearer tokens only
+            }
+            throw new IllegalStateException("No users configured: set creditdesk.security.users, or an OAuth2 "
+                    + "issuer or key (see README, Configuration); there are no default users outside the standalone mode");
         }
         UserDetails[] users = properties.users().stream()
                 .map(user -> User.withUsername(user.username())
