@@ -4,6 +4,7 @@ import com.creditdesk.platform.embedded.EmbeddedMongo;
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
 import com.creditdesk.standalone.support.RunningCreditDesk;
+import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -53,6 +54,8 @@ class StoreOutageEndToEndTest {
                     .until(() -> queries.get("sales1", "/api/orders/O-" + c + "-back").status() == 200);
             assertThat(queries.get("sales1", "/api/accounts/" + c).json().get("customerId").asText())
                     .as("the account opened before the outage is still there").isEqualTo(c);
+            BackgroundJobServer timers = app.commandSide().getBean(BackgroundJobServer.class);
+            await().atMost(Duration.ofSeconds(40)).until(timers::isRunning);
         } finally {
             app.close(); // while the store is back, so both sides leave cleanly
             if (back != null) {
