@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.jobrunr.jobs.Job;
@@ -117,7 +118,8 @@ public class DunningTimers {
      * let this processor reach the head of the store, so a step planned just now is not missed.
      */
     private void awaitPlansRecordedSoFar() {
-        long head = events.createHeadToken() == null ? -1 : events.createHeadToken().position().orElse(-1);
+        TrackingToken headToken = events.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
         StreamingEventProcessor timers = processing.getObject()
                 .eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
         long deadline = System.nanoTime() + CATCH_UP.toNanos();

@@ -167,7 +167,8 @@ public class ProjectionReplay {
 
     /** Waits until the processor has passed the store's head as it is now (without a limit if {@code within} is null). */
     private void awaitHead(StreamingEventProcessor processor, Duration within) {
-        long head = events.createHeadToken() == null ? -1 : events.createHeadToken().position().orElse(-1);
+        TrackingToken headToken = events.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
         if (head < 0) {
             return; // an empty store: nothing to rebuild
         }
