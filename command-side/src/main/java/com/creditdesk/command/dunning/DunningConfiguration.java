@@ -39,12 +39,15 @@ class DunningConfiguration {
      * JobRunr's migration 7 drops every index of its jobs collection and adds partial ones. The
      * embedded server answers the drop with an error (it never built the secondary indexes it was
      * asked for) and ignores partial indexes, so on the embedded store that migration is marked done.
+     * The store is known as embedded when it runs in this JVM or when {@code creditdesk.store.embedded}
+     * says so (a side started on its own against the standalone mode's store).
      */
     private static final String INDEX_REPLACEMENT = "M007_UpdateJobsCollectionReplaceIndices.class";
 
     @Bean
-    StorageProvider dunningJobStore(MongoClient client, StoreProperties store) {
-        if (EmbeddedMongo.serves(store.uri())) {
+    StorageProvider dunningJobStore(MongoClient client, StoreProperties store,
+                                    @Value("${creditdesk.store.embedded:false}") boolean embedded) {
+        if (embedded || EmbeddedMongo.serves(store.uri())) {
             client.getDatabase(store.database()).getCollection(PREFIX + "migrations").replaceOne(
                     Filters.eq("_id", INDEX_REPLACEMENT),
                     new Document("_id", INDEX_REPLACEMENT).append("name", INDEX_REPLACEMENT).append("date", new Date()),
