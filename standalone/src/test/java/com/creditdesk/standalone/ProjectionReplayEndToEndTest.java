@@ -1,41 +1,24 @@
 package com.creditdesk.standalone;
 
-import com.creditdesk.api.account.AccountCommands.OpenAccount;
-import com.creditdesk.api.account.AccountCommands.SetCreditLimit;
-import com.creditdesk.api.account.Language;
-import com.creditdesk.api.account.LimitSource;
-import com.creditdesk.api.account.Segment;
-import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
-import com.creditdesk.api.order.OrderCommands.PlaceOrder;
-import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
-import com.creditdesk.api.signal.Severity;
-import com.creditdesk.api.signal.SignalCategory;
-import com.creditdesk.api.signal.SignalCommands.ReportSalesSignal;
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
+import com.creditdesk.standalone.support.ProjectedViews;
 import com.creditdesk.standalone.support.RunningCreditDesk;
+import com.creditdesk.standalone.support.SampleHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +30,6 @@ import static org.awaitility.Awaitility.await;
  * during the rebuild is in the views that take over, once.
  */
 class ProjectionReplayEndToEndTest {
-    private static final List<String> VIEWS = List.of("accounts", "account_checkpoints", "timeline", "orders",
-            "reviews", "invoices", "kpi_invoices", "kpi_orders", "kpi_signals");
     private static CreditDeskStandalone app;
     private static MongoClient store;
     private static Api commands;
@@ -60,48 +41,13 @@ class ProjectionReplayEndToEndTest {
         store = MongoClients.create(app.storeConnectionString());
         commands = new Api(app.commandPort());
         queries = new Api(app.queryPort());
-        history(160);
+        SampleHistory.write(app.commandSide().getBean(CommandGateway.class), "C-R", 160);
     }
 
     @AfterAll
     static void stop() {
         store.close();
         app.close();
-    }
-
-    /** Per account: opening, limit, 30 orders (the last ones blocked), 10 invoices, 5 payments, a signal. */
-    private static void history(int accounts) throws Exception {
-        CommandGateway gateway = app.commandSide().getBean(CommandGateway.class);
-        LocalDate day = LocalDate.now();
-        ExecutorService writers = Executors.newFixedThreadPool(8);
-        List<Future<?>> done = new ArrayList<>();
-        for (int a = 0; a < accounts; a++) {
-            int index = a;
-            String c = "C-R" + a;
-            done.add(writers.submit(() -> {
-                gateway.sendAndWait(new OpenAccount(c, "Groothandel " + c, Segment.values()[index % 3], "EUR",
-                        index % 2 == 0 ? "sales1" : "sales2", Language.nl, "erp", null));
-                gateway.sendAndWait(new SetCreditLimit(c, new BigDecimal("25000"), LimitSource.ANALYST, "start", null,
-                        "credit1"));
-                for (int o = 0; o < 30; o++) {
-                    gateway.sendAndWait(new PlaceOrder(c, c + "-O" + o, new BigDecimal("1000.50"), "EUR", null, "erp"));
-                }
-                for (int i = 0; i < 10; i++) {
-                    gateway.sendAndWait(new IssueInvoice(c, c + "-I" + i, c + "-O" + i, new BigDecimal("1000.50"), "EUR",
-                            day.minusDays(20), null, "erp"));
-                }
-                for (int p = 0; p < 5; p++) {
-                    gateway.sendAndWait(new RegisterPayment(c, c + "-P" + p, new BigDecimal("700"), "EUR", day, null,
-                            "erp"));
-                }
-                gateway.sendAndWait(new ReportSalesSignal(c, c + "-S", SignalCategory.WAREHOUSE_INACTIVE,
-                        Severity.LOW, "quiet warehouse", day, "sales1"));
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get();
-        }
-        writers.shutdown();
     }
 
     @Test
@@ -158,21 +104,14 @@ class ProjectionReplayEndToEndTest {
     }
 
     private static JsonNode status() {
-        return queries.get("admin", "/api/admin/projections").json().get(0);
+        return ProjectedViews.status(queries);
     }
 
     private static void awaitCaughtUp() {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> status().get("lag").asLong() == 0 && status().get("status").asText().equals("RUNNING"));
+        ProjectedViews.awaitCaughtUp(queries, Duration.ofMinutes(2));
     }
 
     private static Map<String, List<String>> views() {
-        MongoDatabase database = store.getDatabase("creditdesk");
-        Map<String, List<String>> views = new LinkedHashMap<>();
-        for (String name : VIEWS) {
-            views.put(name, database.getCollection(name).find().sort(Sorts.ascending("_id")).map(Document::toJson)
-                    .into(new ArrayList<>()));
-        }
-        return views;
+        return ProjectedViews.read(store.getDatabase("creditdesk"));
     }
 }
