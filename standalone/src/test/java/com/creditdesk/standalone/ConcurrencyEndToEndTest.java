@@ -1,5 +1,6 @@
 package com.creditdesk.standalone;
 
+import com.creditdesk.standalone.support.AllAtOnce;
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
 import com.creditdesk.standalone.support.RunningCreditDesk;
@@ -11,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,29 +33,6 @@ class ConcurrencyEndToEndTest {
         return c;
     }
 
-    /** Runs every task at the same moment, each on its own thread, and returns their answers. */
-    private static List<Answer> allAtOnce(List<Callable<Answer>> tasks) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (Callable<Answer> task : tasks) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdown();
-        }
-    }
-
     @Test
     void sixtyParallelOrdersAcceptExactlyThoseThatFit() throws Exception {
         String c = accountWithLimitOf10000();
@@ -69,7 +43,7 @@ class ConcurrencyEndToEndTest {
                     Map.of("orderId", orderId, "amount", 250, "currency", "EUR")));
         }
 
-        List<Answer> answers = allAtOnce(orders);
+        List<Answer> answers = AllAtOnce.run(orders);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
         long accepted = answers.stream().filter(a -> a.json().get("status").asText().equals("ACCEPTED")).count();
@@ -89,7 +63,7 @@ class ConcurrencyEndToEndTest {
                     Map.of("orderId", "O-" + c + "-once", "amount", 300, "currency", "EUR")));
         }
 
-        List<Answer> answers = allAtOnce(repeats);
+        List<Answer> answers = AllAtOnce.run(repeats);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
         assertThat(answers.stream().map(a -> a.json().get("status").asText()).distinct()).containsExactly("ACCEPTED");
