@@ -39,6 +39,9 @@ class AuditController {
     Flux<ExportedEvent> export(@RequestParam(required = false) @OptionalId String customerId,
                                @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to) {
+        if (reversed(from, to)) {
+            return Flux.error(invalidPeriod(from, to));
+        }
         return history.read(customerId, from, to).map(ExportedEvent::of);
     }
 
@@ -63,12 +66,19 @@ class AuditController {
 
     @PostMapping("/api/analysis/policy-simulation")
     Mono<PolicySimulation.Result> simulate(@Valid @RequestBody SimulationRequest body) {
-        if (body.from() != null && body.to() != null && !body.from().isBefore(body.to())) {
-            return Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(
-                    "The period is not valid", List.of(Problems.fieldError("from",
-                            "from (" + body.from() + ") must lie before to (" + body.to() + ")"))), null));
+        if (reversed(body.from(), body.to())) {
+            return Mono.error(invalidPeriod(body.from(), body.to()));
         }
         CreditPolicy policy = body.policy() == null ? CreditPolicy.V1 : body.policy().applyTo(CreditPolicy.V1);
         return simulation.run(body.from(), body.to(), policy);
+    }
+
+    private static boolean reversed(Instant from, Instant to) {
+        return from != null && to != null && !from.isBefore(to);
+    }
+
+    private static ErrorResponseException invalidPeriod(Instant from, Instant to) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid("The period is not valid",
+                List.of(Problems.fieldError("from", "from (" + from + ") must lie before to (" + to + ")"))), null);
     }
 }
