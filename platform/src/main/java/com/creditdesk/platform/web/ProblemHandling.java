@@ -13,6 +13,7 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -58,6 +59,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         }
         return Mono.just(ResponseEntity.badRequest().contentType(Problems.MEDIA_TYPE)
                 .body(Problems.invalid("The request has invalid fields", errors)));
+    }
+
+    /** A required query parameter, header or path variable left out: a 400 that names it, as for a field. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        String detail = "Required " + ex.getLabel() + " '" + ex.getName() + "' is not present";
+        return Mono.just(ResponseEntity.badRequest().contentType(Problems.MEDIA_TYPE)
+                .body(Problems.invalid(detail, List.of(Problems.fieldError(ex.getName(), "must be given")))));
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.module.SimpleModule;
@@ -34,6 +36,8 @@ public class WebConfiguration implements WebFluxConfigurer {
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder
                 .addModule(new SimpleModule("money").addDeserializer(BigDecimal.class, new MoneyDeserializer()))
+                .addModule(new SimpleModule("strict-time").addDeserializer(LocalDate.class, TimeDeserializers.dates())
+                        .addDeserializer(Instant.class, TimeDeserializers.instants()))
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

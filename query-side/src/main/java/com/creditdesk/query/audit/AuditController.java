@@ -1,6 +1,7 @@
 package com.creditdesk.query.audit;
 
 import com.creditdesk.api.order.CreditPolicy;
+import com.creditdesk.platform.web.Problems;
 import com.creditdesk.platform.web.validation.OptionalId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -8,7 +9,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /** For analysts and auditors: the whole history as NDJSON, and what a changed policy would have decided. */
 @RestController
@@ -35,6 +39,9 @@ class AuditController {
     Flux<ExportedEvent> export(@RequestParam(required = false) @OptionalId String customerId,
                                @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to) {
+        if (reversed(from, to)) {
+            return Flux.error(invalidPeriod(from, to));
+        }
         return history.read(customerId, from, to).map(ExportedEvent::of);
     }
 
@@ -59,7 +66,19 @@ class AuditController {
 
     @PostMapping("/api/analysis/policy-simulation")
     Mono<PolicySimulation.Result> simulate(@Valid @RequestBody SimulationRequest body) {
+        if (reversed(body.from(), body.to())) {
+            return Mono.error(invalidPeriod(body.from(), body.to()));
+        }
         CreditPolicy policy = body.policy() == null ? CreditPolicy.V1 : body.policy().applyTo(CreditPolicy.V1);
         return simulation.run(body.from(), body.to(), policy);
+    }
+
+    private static boolean reversed(Instant from, Instant to) {
+        return from != null && to != null && !from.isBefore(to);
+    }
+
+    private static ErrorResponseException invalidPeriod(Instant from, Instant to) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid("The period is not valid",
+                List.of(Problems.fieldError("from", "from (" + from + ") must lie before to (" + to + ")"))), null);
     }
 }

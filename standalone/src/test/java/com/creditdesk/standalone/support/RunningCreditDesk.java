@@ -2,6 +2,7 @@ package com.creditdesk.standalone.support;
 
 import com.creditdesk.standalone.CreditDeskStandalone;
 import com.creditdesk.standalone.CreditDeskStandalone.Settings;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.io.IOException;
@@ -39,6 +40,12 @@ public final class RunningCreditDesk {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The position of the last event in the store (-1 when it is empty), whoever recorded it. */
+    public static long headPosition(CreditDeskStandalone app) {
+        TrackingToken head = app.commandSide().getBean(EventStore.class).createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     /** Events recorded for one account, read from the event store itself. */
