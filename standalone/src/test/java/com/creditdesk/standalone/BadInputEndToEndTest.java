@@ -4,6 +4,7 @@ import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
 import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +39,8 @@ class BadInputEndToEndTest {
 
     @BeforeAll
     static void openAccount() {
-        app = RunningCreditDesk.shared();
+        // an instance of its own: the head of its store moves only with what this class sends
+        app = RunningCreditDesk.start(RunningCreditDesk.tempDir());
         commands = new Api(app.commandPort());
         queries = new Api(app.queryPort());
         customerId = CreditAccountEndToEndTest.openAccount(commands, "SMB");
@@ -50,6 +52,11 @@ class BadInputEndToEndTest {
                 "I-bad-" + customerId, "amount", 500, "currency", "EUR", "issueDate", today)).status()).isEqualTo(201);
         assertThat(commands.post("erp", "/api/accounts/" + customerId + "/orders", Map.of("orderId",
                 "O-bad-" + customerId, "amount", 100, "currency", "EUR")).status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
     }
 
     // ---- the table: every endpoint that takes a body --------------------------------------------------
