@@ -4,9 +4,13 @@ import com.creditdesk.platform.embedded.EmbeddedMongo;
 import com.creditdesk.standalone.support.AllAtOnce;
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
+import com.creditdesk.standalone.support.EventStreamReader;
+import com.creditdesk.standalone.support.EventStreamReader.Event;
+import com.creditdesk.standalone.support.ProjectedViews;
 import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.creditdesk.standalone.support.SideProcess;
 import com.creditdesk.standalone.support.SideProcess.Side;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
@@ -14,12 +18,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Credit Desk scaled out: two command-side and two query-side instances, each a JVM of its own, on
@@ -98,6 +111,111 @@ class ScaleOutTest {
         Answer elsewhere = commands(1).post("erp", "/api/accounts/" + c + "/orders",
                 Map.of("orderId", "O-" + c + "-once", "amount", 301, "currency", "EUR"));
         assertThat(elsewhere.status()).as("the same id with other content, on either instance").isEqualTo(409);
+    }
+
+    @Test
+    void queryInstancesShareTheSegmentsServeEveryUpdateAndTakeOverFromAKilledOne() {
+        SideProcess first = SideProcess.start(Side.QUERY, "scale-query-side-1", store.connectionString());
+        SideProcess second = SideProcess.start(Side.QUERY, "scale-query-side-2", store.connectionString());
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> segments(first).size() == 2 && segments(second).size() == 2);
+            Set<Integer> all = new TreeSet<>(segments(first));
+            all.addAll(segments(second));
+            assertThat(all).as("the four segments, two on each instance").containsExactly(0, 1, 2, 3);
+
+            List<String> accounts = new ArrayList<>();
+            for (int a = 0; a < 8; a++) {
+                accounts.add(accountWithLimitOf10000()); // spread over every segment
+            }
+            String watched = accounts.get(0);
+            try (EventStreamReader onFirst = subscribe(first, watched);
+                 EventStreamReader onSecond = subscribe(second, watched)) {
+                assertThat(commands(1).post("erp", "/api/accounts/" + watched + "/orders",
+                        Map.of("orderId", "O-" + watched + "-watched", "amount", 250, "currency", "EUR")).status())
+                        .isEqualTo(201);
+                assertThat(untilExposure(onFirst, "250")).as("an update on the first instance").isNotNull();
+                assertThat(untilExposure(onSecond, "250")).as("an update on the second instance").isNotNull();
+            }
+
+            second.kill();
+            long killed = System.nanoTime();
+            for (int n = 0; n < 16; n++) {
+                String c = accounts.get(n % accounts.size());
+                assertThat(commands(n).post("erp", "/api/accounts/" + c + "/orders",
+                        Map.of("orderId", "O-" + c + "-after-" + n, "amount", 100, "currency", "EUR")).status())
+                        .isEqualTo(201);
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> segments(first).size() == 4);
+            System.out.printf("scale-out: the surviving query instance held all four segments %.1f s after the kill%n",
+                    (System.nanoTime() - killed) / 1e9);
+            Api survivor = first.api();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> accounts.stream()
+                    .allMatch(c -> survivor.get("credit1", "/api/accounts/" + c).json().get("exposure").decimalValue()
+                            .compareTo(expectedExposure(c)) == 0));
+
+            ProjectedViews.awaitCaughtUp(survivor, Duration.ofMinutes(1));
+            Map<String, List<String>> builtByTwo = ProjectedViews.read(mongo.getDatabase("creditdesk"));
+            assertThat(survivor.post("admin", "/api/admin/projections/projections/replay", Map.of()).status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> ProjectedViews.status(survivor).get("replay").isNull());
+            ProjectedViews.awaitCaughtUp(survivor, Duration.ofMinutes(1));
+            assertThat(ProjectedViews.read(mongo.getDatabase("creditdesk")))
+                    .as("views built by two instances and a take-over equal a rebuild: each event applied once")
+                    .isEqualTo(builtByTwo);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    /** The segments of the projections this instance holds, as its operator's API tells. */
+    private static List<Integer> segments(SideProcess querySide) {
+        List<Integer> held = new ArrayList<>();
+        ProjectedViews.status(querySide.api()).get("segments").forEach(segment -> held.add(segment.asInt()));
+        return held;
+    }
+
+    private static EventStreamReader subscribe(SideProcess querySide, String customerId) {
+        HttpResponse<InputStream> response = querySide.api().stream("credit1", "/api/stream/accounts/" + customerId);
+        assertThat(response.statusCode()).isEqualTo(200);
+        EventStreamReader reader = new EventStreamReader(response);
+        assertThat(reader.next(Duration.ofSeconds(10)).name()).as("the current view first").isEqualTo("account");
+        return reader;
+    }
+
+    private static JsonNode untilExposure(EventStreamReader stream, String exposure) {
+        for (Event event = stream.next(Duration.ofSeconds(10)); event != null; event = stream.next(Duration.ofSeconds(10))) {
+            if (event.data().get("exposure").decimalValue().compareTo(new BigDecimal(exposure)) == 0) {
+                return event.data();
+            }
+        }
+        return null;
+    }
+
+    /** The sum of the account's accepted orders, from the store. */
+    private static BigDecimal expectedExposure(String customerId) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Document commit : mongo.getDatabase("creditdesk").getCollection("events")
+                .find(new Document("events.aggregateIdentifier", customerId))) {
+            for (Document event : commit.getList("events", Document.class)) {
+                if (customerId.equals(event.getString("aggregateIdentifier"))
+                        && event.getString("payloadType").endsWith("$OrderAccepted")) {
+                    sum = sum.add(amountOf(event.getString("payload")));
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static BigDecimal amountOf(String payload) {
+        try {
+            return Api.JSON.readTree(payload).get("amount").decimalValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Events of one type recorded for an account, read from the store with the plain driver. */
