@@ -1,5 +1,7 @@
 package com.creditdesk.standalone;
 
+import com.creditdesk.api.order.OrderEvents.OrderAccepted;
+import com.creditdesk.query.deadletter.DeadLetterQueues;
 import com.creditdesk.standalone.CreditDeskStandalone.Settings;
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
@@ -8,6 +10,9 @@ import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +152,56 @@ class DeadLetterEndToEndTest {
             assertProblem(queries.post("admin", "/api/admin/dead-letters/" + FailingView.GROUP + "/sequences/"
                     + healthy + "/retry", Map.of()), 404);
         }
+    }
+
+    /**
+     * A rebuild that takes over has applied every event of the groups it rebuilds, so their letters go
+     * with the views they belonged to; a group it does not rebuild keeps its letters. The letter in the
+     * accounts queue is put there through Axon's queue API, as the accounts projection would on failing.
+     */
+    @Test
+    void aRebuildThatTakesOverClearsTheLettersOfTheGroupsItRebuilt() {
+        FailingView.poison(poisoned);
+        try (CreditDeskStandalone app = start(RunningCreditDesk.tempDir())) {
+            Api commands = new Api(app.commandPort());
+            Api queries = new Api(app.queryPort());
+            open(commands, poisoned);
+            open(commands, healthy);
+            order(commands, poisoned, "1", 100);
+            order(commands, healthy, "1", 100);
+            awaitCaughtUp(queries);
+            DomainEventMessage<?> placed = app.querySide().getBean(EventStore.class).readEvents(healthy).asStream()
+                    .filter(event -> event.getPayload() instanceof OrderAccepted).findFirst().orElseThrow();
+            app.querySide().getBean(DeadLetterQueues.class).queue("accounts").orElseThrow().enqueue(healthy,
+                    new GenericDeadLetter<>(healthy, placed, new IllegalStateException("the accounts view failed")));
+            assertThat(letters(queries, "accounts")).isEqualTo(1);
+            assertThat(letters(queries, FailingView.GROUP)).isEqualTo(1);
+            assertThat(projections(queries).get("deadLetters").asLong()).isEqualTo(2);
+
+            Answer started = queries.post("admin", "/api/admin/projections/projections/replay", Map.of());
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> projections(queries).get("status").asText().equals("RUNNING"));
+            awaitCaughtUp(queries);
+            assertThat(letters(queries, "accounts")).as("rebuilt: its letters went with the old views").isZero();
+            assertThat(letters(queries, FailingView.GROUP)).as("not rebuilt: its letters stay").isEqualTo(1);
+            assertThat(queries.get("credit1", "/api/accounts/" + healthy).json().get("exposure").decimalValue())
+                    .isEqualByComparingTo("100");
+            order(commands, healthy, "2", 200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(queries.get("credit1",
+                    "/api/accounts/" + healthy).json().get("exposure").decimalValue()).isEqualByComparingTo("300"));
+        }
+    }
+
+    private static long letters(Api queries, String group) {
+        Answer answer = queries.get("admin", "/api/admin/dead-letters");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        for (JsonNode each : answer.json()) {
+            if (each.get("processingGroup").asText().equals(group)) {
+                return each.get("letters").asLong();
+            }
+        }
+        throw new AssertionError("no group " + group + " in " + answer);
     }
 
     private static CreditDeskStandalone start(Path dataDir) {
