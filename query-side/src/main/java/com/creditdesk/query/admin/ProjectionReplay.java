@@ -74,6 +74,7 @@ public class ProjectionReplay {
     private final MongoDatabase database;
     private final DeadLetterQueues deadLetters;
     private volatile Rebuild current;
+    private volatile Outcome last;
 
     /** A rebuild under way; {@code processor} reads the store from the first event; {@code failure}: a handler's. */
     record Rebuild(String name, Instant startedAt, TrackingEventProcessor processor,
@@ -82,6 +83,10 @@ public class ProjectionReplay {
 
     /** Where a rebuild stands, for the operator. */
     public record Progress(Instant startedAt, Long position) {
+    }
+
+    /** How the last rebuild ended: {@code COMPLETED} (it took over) or {@code ABANDONED} (with the reason). */
+    public record Outcome(Instant startedAt, Instant endedAt, String outcome, String detail) {
     }
 
     public ProjectionReplay(ApplicationContext context, EventProcessingConfiguration processing, EventStore events,
@@ -102,6 +107,11 @@ public class ProjectionReplay {
 
     public static boolean knows(String name) {
         return ProjectionProcessing.PROCESSOR.equals(name);
+    }
+
+    /** The last rebuild that ended since this process started. */
+    public Optional<Outcome> lastOutcome() {
+        return Optional.ofNullable(last);
     }
 
     public Optional<Progress> progress() {
@@ -178,8 +188,12 @@ public class ProjectionReplay {
             tokens.deleteToken(rebuild.name(), 0);
             live.start();
             log.info("rebuild {} took over at {}", rebuild.name(), reached);
+            last = new Outcome(rebuild.startedAt(), Instant.now(), "COMPLETED", null);
         } catch (RuntimeException e) {
             log.error("rebuild {} failed; the live projections go on", rebuild.name(), e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            last = new Outcome(rebuild.startedAt(), Instant.now(), "ABANDONED",
+                    e.getMessage() + (cause == e ? "" : ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
             rebuild.processor().shutDown();
             processing.eventProcessor(ProjectionProcessing.PROCESSOR, StreamingEventProcessor.class)
                     .filter(live -> !live.isRunning()).ifPresent(StreamingEventProcessor::start);

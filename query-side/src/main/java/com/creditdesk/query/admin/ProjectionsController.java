@@ -42,10 +42,11 @@ class ProjectionsController {
     /**
      * {@code position} and {@code lag} are those of the views being served (null while no segment is
      * claimed here); during a rebuild, {@code replay} tells how far the fresh views have got;
-     * {@code deadLetters} counts the events parked in the dead-letter queues of its processing groups.
+     * {@code deadLetters} counts the events parked in the dead-letter queues of its processing groups;
+     * {@code lastReplay} tells how the last rebuild since this process started ended.
      */
     public record ProjectionStatus(String name, String status, Long position, long headPosition, Long lag,
-                                   ReplayProgress replay, long deadLetters) {
+                                   ReplayProgress replay, long deadLetters, ProjectionReplay.Outcome lastReplay) {
     }
 
     public record ReplayProgress(java.time.Instant startedAt, Long position, Long lag) {
@@ -85,7 +86,8 @@ class ProjectionsController {
                 position == null ? null : Math.max(0, head - position),
                 rebuild.map(progress -> new ReplayProgress(progress.startedAt(), progress.position(),
                         progress.position() == null ? null : Math.max(0, head - progress.position()))).orElse(null),
-                deadLetters.lettersOf(processor.getName()));
+                deadLetters.lettersOf(processor.getName()),
+                ProjectionReplay.knows(processor.getName()) ? replay.lastOutcome().orElse(null) : null);
     }
 
     private static Optional<Long> boxed(java.util.OptionalLong value) {
