@@ -183,6 +183,7 @@ class DeadLetterEndToEndTest {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
                     .until(() -> projections(queries).get("status").asText().equals("RUNNING"));
             awaitCaughtUp(queries);
+            assertThat(projections(queries).get("lastReplay").get("outcome").asText()).isEqualTo("COMPLETED");
             assertThat(letters(queries, "accounts")).as("rebuilt: its letters went with the old views").isZero();
             assertThat(letters(queries, FailingView.GROUP)).as("not rebuilt: its letters stay").isEqualTo(1);
             assertThat(queries.get("credit1", "/api/accounts/" + healthy).json().get("exposure").decimalValue())
