@@ -92,6 +92,10 @@ class SecurityMatrixEndToEndTest {
             query("POST", "/api/analysis/policy-simulation", "ANALYST"),
             query("GET", "/api/admin/projections", "ADMIN"),
             query("POST", "/api/admin/projections/no-such-projection/replay", "ADMIN"),
+            query("GET", "/api/admin/dead-letters", "ADMIN"),
+            query("GET", "/api/admin/dead-letters/no-such-group", "ADMIN"),
+            query("POST", "/api/admin/dead-letters/no-such-group/retry", "ADMIN"),
+            query("POST", "/api/admin/dead-letters/no-such-group/sequences/C-nobody/retry", "ADMIN"),
             query("GET", "/actuator/prometheus", "ADMIN"));
 
     static Stream<Arguments> everyEndpointForEveryUser() {

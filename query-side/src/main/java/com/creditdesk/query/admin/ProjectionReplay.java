@@ -3,6 +3,7 @@ package com.creditdesk.query.admin;
 import com.creditdesk.query.account.AccountCheckpoints;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.common.ProjectionProcessing;
+import com.creditdesk.query.deadletter.DeadLetterQueues;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.kpi.KpiProjection;
 import com.creditdesk.query.order.OrderProjection;
@@ -13,6 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -36,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -47,6 +51,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * If the process dies during a rebuild, the live views were never touched; the half-built
  * collections are dropped when the next rebuild starts.
+ * <p>
+ * Dead letters: a rebuild never parks or skips an event. Should a projection fail on one, the rebuild
+ * is abandoned (the live views and their dead letters stay as they were). A rebuild that takes over
+ * has applied every event up to its position, which is at or past every event the live processor had
+ * parked, so the letters of the rebuilt groups are cleared with the views they belonged to.
  */
 @Component
 public class ProjectionReplay {
@@ -63,28 +72,46 @@ public class ProjectionReplay {
     private final EventStore events;
     private final TokenStore tokens;
     private final MongoDatabase database;
+    private final DeadLetterQueues deadLetters;
     private volatile Rebuild current;
+    private volatile Outcome last;
 
-    /** A rebuild under way; {@code processor} reads the store from the first event. */
+    /** A rebuild under way; {@code processor} reads the store from the first event; {@code failure}: a handler's. */
     record Rebuild(String name, Instant startedAt, TrackingEventProcessor processor,
-                   AnnotationConfigApplicationContext projections) {
+                   AnnotationConfigApplicationContext projections, AtomicReference<Exception> failure) {
     }
 
     /** Where a rebuild stands, for the operator. */
     public record Progress(Instant startedAt, Long position) {
     }
 
+    /** How the last rebuild ended: {@code COMPLETED} (it took over) or {@code ABANDONED} (with the reason). */
+    public record Outcome(Instant startedAt, Instant endedAt, String outcome, String detail) {
+    }
+
     public ProjectionReplay(ApplicationContext context, EventProcessingConfiguration processing, EventStore events,
-                            TokenStore tokens, MongoDatabase database) {
+                            TokenStore tokens, MongoDatabase database, DeadLetterQueues deadLetters) {
         this.context = context;
         this.processing = processing;
         this.events = events;
         this.tokens = tokens;
         this.database = database;
+        this.deadLetters = deadLetters;
+    }
+
+    /** The processing groups a rebuild rebuilds. */
+    static List<String> rebuiltGroups() {
+        return PROJECTIONS.stream().map(type -> AnnotationUtils.findAnnotation(type, ProcessingGroup.class))
+                .filter(java.util.Objects::nonNull).map(ProcessingGroup::value).toList();
     }
 
     public static boolean knows(String name) {
         return ProjectionProcessing.PROCESSOR.equals(name);
+    }
+
+    /** The last rebuild that ended since this process started. */
+    public Optional<Outcome> lastOutcome() {
+        return Optional.ofNullable(last);
     }
 
     public Optional<Progress> progress() {
@@ -104,16 +131,22 @@ public class ProjectionReplay {
         List<Object> handlers = new ArrayList<>();
         PROJECTIONS.forEach(type -> handlers.add(projections.getBean(type)));
         String name = ProjectionProcessing.PROCESSOR + "-rebuild-" + System.currentTimeMillis();
+        AtomicReference<Exception> failure = new AtomicReference<>();
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handlers).build())
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handlers)
+                        // never skip an event into views that will replace the live ones: stop and give up
+                        .listenerInvocationErrorHandler((exception, event, handler) -> {
+                            failure.compareAndSet(null, exception);
+                            throw exception;
+                        }).build())
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(100))
                 .build();
-        Rebuild rebuild = new Rebuild(name, Instant.now(), processor, projections);
+        Rebuild rebuild = new Rebuild(name, Instant.now(), processor, projections, failure);
         current = rebuild;
         processor.start();
         Thread finisher = new Thread(() -> finish(rebuild), name);
@@ -138,15 +171,16 @@ public class ProjectionReplay {
 
     private void finish(Rebuild rebuild) {
         try {
-            awaitHead(rebuild.processor(), null);
+            awaitHead(rebuild, null);
             StreamingEventProcessor live = processing.eventProcessor(ProjectionProcessing.PROCESSOR,
                     StreamingEventProcessor.class).orElseThrow();
             live.shutDown(); // the live views stay readable, a moment behind
-            awaitHead(rebuild.processor(), FINAL_CATCH_UP);
+            awaitHead(rebuild, FINAL_CATCH_UP);
             rebuild.processor().shutDown();
             // a new processor reads from the first event as a replay: the live one goes on as from a plain position
             TrackingToken reached = WrappedToken.unwrapLowerBound(tokens.fetchToken(rebuild.name(), 0));
             swapCollections();
+            deadLetters.clear(rebuiltGroups());
             for (int segment : tokens.fetchSegments(ProjectionProcessing.PROCESSOR)) {
                 tokens.storeToken(reached, ProjectionProcessing.PROCESSOR, segment);
                 tokens.releaseClaim(ProjectionProcessing.PROCESSOR, segment);
@@ -154,8 +188,12 @@ public class ProjectionReplay {
             tokens.deleteToken(rebuild.name(), 0);
             live.start();
             log.info("rebuild {} took over at {}", rebuild.name(), reached);
+            last = new Outcome(rebuild.startedAt(), Instant.now(), "COMPLETED", null);
         } catch (RuntimeException e) {
             log.error("rebuild {} failed; the live projections go on", rebuild.name(), e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            last = new Outcome(rebuild.startedAt(), Instant.now(), "ABANDONED",
+                    e.getMessage() + (cause == e ? "" : ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
             rebuild.processor().shutDown();
             processing.eventProcessor(ProjectionProcessing.PROCESSOR, StreamingEventProcessor.class)
                     .filter(live -> !live.isRunning()).ifPresent(StreamingEventProcessor::start);
@@ -166,7 +204,8 @@ public class ProjectionReplay {
     }
 
     /** Waits until the processor has passed the store's head as it is now (without a limit if {@code within} is null). */
-    private void awaitHead(StreamingEventProcessor processor, Duration within) {
+    private void awaitHead(Rebuild rebuild, Duration within) {
+        StreamingEventProcessor processor = rebuild.processor();
         TrackingToken headToken = events.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         if (head < 0) {
@@ -174,6 +213,9 @@ public class ProjectionReplay {
         }
         long deadline = within == null ? Long.MAX_VALUE : System.nanoTime() + within.toNanos();
         while (position(processor).orElse(-2) < head) {
+            if (rebuild.failure().get() != null) {
+                throw new IllegalStateException("a projection failed during the rebuild", rebuild.failure().get());
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the rebuild did not reach position " + head + " in " + within);
             }

@@ -1,5 +1,6 @@
 package com.creditdesk.query.admin;
 
+import com.creditdesk.query.deadletter.DeadLetterQueues;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,19 +29,24 @@ class ProjectionsController {
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final ProjectionReplay replay;
+    private final DeadLetterQueues deadLetters;
 
-    ProjectionsController(EventProcessingConfiguration processing, EventStore events, ProjectionReplay replay) {
+    ProjectionsController(EventProcessingConfiguration processing, EventStore events, ProjectionReplay replay,
+                          DeadLetterQueues deadLetters) {
         this.processing = processing;
         this.events = events;
         this.replay = replay;
+        this.deadLetters = deadLetters;
     }
 
     /**
      * {@code position} and {@code lag} are those of the views being served (null while no segment is
-     * claimed here); during a rebuild, {@code replay} tells how far the fresh views have got.
+     * claimed here); during a rebuild, {@code replay} tells how far the fresh views have got;
+     * {@code deadLetters} counts the events parked in the dead-letter queues of its processing groups;
+     * {@code lastReplay} tells how the last rebuild since this process started ended.
      */
     public record ProjectionStatus(String name, String status, Long position, long headPosition, Long lag,
-                                   ReplayProgress replay) {
+                                   ReplayProgress replay, long deadLetters, ProjectionReplay.Outcome lastReplay) {
     }
 
     public record ReplayProgress(java.time.Instant startedAt, Long position, Long lag) {
@@ -79,7 +85,9 @@ class ProjectionsController {
         return new ProjectionStatus(processor.getName(), status, position, head,
                 position == null ? null : Math.max(0, head - position),
                 rebuild.map(progress -> new ReplayProgress(progress.startedAt(), progress.position(),
-                        progress.position() == null ? null : Math.max(0, head - progress.position()))).orElse(null));
+                        progress.position() == null ? null : Math.max(0, head - progress.position()))).orElse(null),
+                deadLetters.lettersOf(processor.getName()),
+                ProjectionReplay.knows(processor.getName()) ? replay.lastOutcome().orElse(null) : null);
     }
 
     private static Optional<Long> boxed(java.util.OptionalLong value) {

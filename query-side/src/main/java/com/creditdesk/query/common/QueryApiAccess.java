@@ -25,6 +25,7 @@ class QueryApiAccess {
                 .hasAnyRole(Roles.CREDIT, Roles.ANALYST, Roles.ADMIN)
                 .pathMatchers(HttpMethod.GET, "/api/kpis").hasAnyRole(Roles.CREDIT, Roles.ANALYST)
                 .pathMatchers("/api/admin/projections", "/api/admin/projections/**").hasRole(Roles.ADMIN)
+                .pathMatchers("/api/admin/dead-letters", "/api/admin/dead-letters/**").hasRole(Roles.ADMIN)
                 .pathMatchers("/api/**").denyAll();
     }
 }
