@@ -22,8 +22,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -123,14 +121,12 @@ public class ProjectionReplay {
         return true;
     }
 
-    /** The projection classes once more, on the renamed collections, telling no live subscriber anything. */
+    /** The projection classes once more, on the renamed collections (live subscribers hear from the relay only). */
     private AnnotationConfigApplicationContext projectionsWritingBeside() {
         AnnotationConfigApplicationContext projections = new AnnotationConfigApplicationContext();
         projections.setParent(context);
         projections.registerBean("rebuildDatabase", MongoDatabase.class,
                 () -> RenamedCollections.withSuffix(database, SUFFIX), definition -> definition.setPrimary(true));
-        projections.registerBean("silentEmitter", QueryUpdateEmitter.class,
-                () -> SimpleQueryUpdateEmitter.builder().build(), definition -> definition.setPrimary(true));
         PROJECTIONS.forEach(type -> projections.registerBean(type, definition -> definition.setPrimary(true)));
         projections.refresh();
         return projections;
