@@ -3,6 +3,7 @@ package com.creditdesk.query.admin;
 import com.creditdesk.query.account.AccountCheckpoints;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.common.ProjectionProcessing;
+import com.creditdesk.query.common.SegmentBalancing;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.kpi.KpiProjection;
 import com.creditdesk.query.order.OrderProjection;
@@ -55,12 +56,14 @@ public class ProjectionReplay {
             KpiProjection.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration FINAL_CATCH_UP = Duration.ofMinutes(2);
+    private static final Duration OTHERS_PAUSE = Duration.ofSeconds(30);
 
     private final ApplicationContext context;
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final TokenStore tokens;
     private final MongoDatabase database;
+    private final SegmentBalancing balancing;
     private volatile Rebuild current;
 
     /** A rebuild under way; {@code processor} reads the store from the first event. */
@@ -73,12 +76,13 @@ public class ProjectionReplay {
     }
 
     public ProjectionReplay(ApplicationContext context, EventProcessingConfiguration processing, EventStore events,
-                            TokenStore tokens, MongoDatabase database) {
+                            TokenStore tokens, MongoDatabase database, SegmentBalancing balancing) {
         this.context = context;
         this.processing = processing;
         this.events = events;
         this.tokens = tokens;
         this.database = database;
+        this.balancing = balancing;
     }
 
     public static boolean knows(String name) {
@@ -138,6 +142,10 @@ public class ProjectionReplay {
             StreamingEventProcessor live = processing.eventProcessor(ProjectionProcessing.PROCESSOR,
                     StreamingEventProcessor.class).orElseThrow();
             live.shutDown(); // the live views stay readable, a moment behind
+            // other instances sharing the segments stop theirs too, or they would write into collections being replaced
+            if (!balancing.pauseOthers(OTHERS_PAUSE)) {
+                throw new IllegalStateException("other instances still hold segments after " + OTHERS_PAUSE);
+            }
             awaitHead(rebuild.processor(), FINAL_CATCH_UP);
             rebuild.processor().shutDown();
             // a new processor reads from the first event as a replay: the live one goes on as from a plain position
@@ -149,10 +157,12 @@ public class ProjectionReplay {
             }
             tokens.deleteToken(rebuild.name(), 0);
             live.start();
+            balancing.resumeOthers();
             log.info("rebuild {} took over at {}", rebuild.name(), reached);
         } catch (RuntimeException e) {
             log.error("rebuild {} failed; the live projections go on", rebuild.name(), e);
             rebuild.processor().shutDown();
+            balancing.resumeOthers();
             processing.eventProcessor(ProjectionProcessing.PROCESSOR, StreamingEventProcessor.class)
                     .filter(live -> !live.isRunning()).ifPresent(StreamingEventProcessor::start);
         } finally {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Shares the segments of the projections' processor among the query-side instances using one store.
@@ -33,22 +34,31 @@ import java.util.concurrent.TimeUnit;
  * its segments over within a claim interval. One that dies leaves its claims until they time out
  * ({@code creditdesk.projections.claim-timeout}); its heartbeat is already stale by then (the instance
  * timeout is shorter), so the survivors' fair share has grown and they keep what they claim.
+ * <p>
+ * A blue-green rebuild ({@code ProjectionReplay}) on one instance asks the others to stop their projections
+ * while it swaps the collections in ({@code projection_control}); they start again once it is done, or once
+ * the instance that asked has gone.
  * Time here is the wall clock, as in the token store's claims, never the adjustable business clock.
  */
 @Component
 public class SegmentBalancing implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancing.class);
     static final String INSTANCES = "query_instances";
+    /** While a rebuild takes over, {@code {_id: "projections", pausedBy: node id, since}}: the others stop. */
+    static final String CONTROL = "projection_control";
 
     private final EventProcessingConfiguration processing;
     private final ProjectionTokens tokens;
     private final MongoCollection<Document> instances;
+    private final MongoCollection<Document> control;
     private final NodeId node;
     private final Duration heartbeat;
     private final Duration instanceTimeout;
     private final Duration releaseFor;
     private volatile ScheduledExecutorService scheduler;
     private volatile int liveInstances = 1;
+    /** Whether this instance stopped its projections because another one is swapping in a rebuild. */
+    private volatile boolean pausedForOther;
 
     SegmentBalancing(EventProcessingConfiguration processing, ProjectionTokens tokens, MongoDatabase database,
                      NodeId node,
@@ -58,6 +68,7 @@ public class SegmentBalancing implements SmartLifecycle {
         this.processing = processing;
         this.tokens = tokens;
         this.instances = database.getCollection(INSTANCES);
+        this.control = database.getCollection(CONTROL);
         this.node = node;
         this.heartbeat = heartbeat;
         this.instanceTimeout = instanceTimeout;
@@ -81,11 +92,65 @@ public class SegmentBalancing implements SmartLifecycle {
             // heartbeats of instances long gone
             instances.deleteMany(Filters.lt("seenAt", new Date(now - 10 * instanceTimeout.toMillis())));
             processing.eventProcessor(ProjectionProcessing.PROCESSOR, TrackingEventProcessor.class)
-                    .filter(TrackingEventProcessor::isRunning)
-                    .ifPresent(processor -> releaseExcess(processor, live));
+                    .ifPresent(processor -> {
+                        if (followPause(processor, now) && processor.isRunning()) {
+                            releaseExcess(processor, live);
+                        }
+                    });
         } catch (RuntimeException e) {
             log.warn("balancing the projection segments failed; trying again in {}", heartbeat, e);
         }
+    }
+
+    /**
+     * Stops the projections here while another instance swaps in a rebuild (which then sets every token),
+     * and starts them again once it is done; false while paused.
+     */
+    private boolean followPause(TrackingEventProcessor processor, long now) {
+        Document pause = control.find(Filters.eq("_id", ProjectionProcessing.PROCESSOR)).first();
+        // a pause counts while the instance that asked for it is alive
+        boolean pausedByOther = pause != null && !node.value().equals(pause.getString("pausedBy"))
+                && instances.countDocuments(Filters.and(Filters.eq("_id", pause.getString("pausedBy")),
+                Filters.gt("seenAt", new Date(now - instanceTimeout.toMillis())))) > 0;
+        if (pausedByOther && !pausedForOther) {
+            log.info("{} stops its projections while {} swaps in a rebuild", node, pause.getString("pausedBy"));
+            pausedForOther = true;
+            processor.shutDown(); // releases the claims
+        } else if (!pausedByOther && pausedForOther) {
+            log.info("{} starts its projections again after the rebuild", node);
+            pausedForOther = false;
+            processor.start();
+        }
+        return !pausedForOther;
+    }
+
+    /**
+     * Asks every other instance to stop the projections (they do at their next heartbeat) and waits until no
+     * segment is claimed by another instance any more, at most {@code within}; false if some still are.
+     */
+    public boolean pauseOthers(Duration within) {
+        control.replaceOne(Filters.eq("_id", ProjectionProcessing.PROCESSOR),
+                new Document("_id", ProjectionProcessing.PROCESSOR).append("pausedBy", node.value())
+                        .append("since", new Date()), new ReplaceOptions().upsert(true));
+        long deadline = System.nanoTime() + within.toNanos();
+        while (heldElsewhere()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return true;
+    }
+
+    private boolean heldElsewhere() {
+        return tokens.read(ProjectionProcessing.PROCESSOR).segments().stream()
+                .anyMatch(segment -> segment.owner() != null && !segment.owner().equals(node.value()));
+    }
+
+    /** Lets the other instances go on with the projections. */
+    public void resumeOthers() {
+        control.deleteOne(Filters.and(Filters.eq("_id", ProjectionProcessing.PROCESSOR),
+                Filters.eq("pausedBy", node.value())));
     }
 
     private void releaseExcess(TrackingEventProcessor processor, int live) {
