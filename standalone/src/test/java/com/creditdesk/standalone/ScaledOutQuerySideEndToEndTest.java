@@ -8,6 +8,8 @@ import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +145,11 @@ class ScaledOutQuerySideEndToEndTest {
                 assertThat(financeOnFirst.next(WAIT)).as("finance on the first instance").isNotNull();
                 assertThat(financeOnOther.next(WAIT)).as("finance on the other instance").isNotNull();
             }
+        }
+        for (ConfigurableApplicationContext instance : List.of(app.querySide(), second)) {
+            Timer waits = instance.getBean(MeterRegistry.class).get("creditdesk.live.relay.wait").timer();
+            System.out.printf("scale-out: relay waited for the projections %d times, mean %.1f ms, max %.1f ms%n",
+                    waits.count(), waits.mean(TimeUnit.MILLISECONDS), waits.max(TimeUnit.MILLISECONDS));
         }
     }
 

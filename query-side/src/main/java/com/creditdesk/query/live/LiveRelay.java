@@ -22,6 +22,10 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -58,6 +63,8 @@ class LiveRelay implements SmartLifecycle {
     private final Duration maxWait;
     /** An account's manager never changes after the opening: kept once looked up. */
     private final Map<String, String> managers = new ConcurrentHashMap<>();
+    /** How long events waited for the projections before being relayed (prometheus: creditdesk_live_relay_wait_seconds). */
+    private final Timer waits;
     private volatile TrackingEventProcessor processor;
     /** The projections' tokens as last read, and when (nanoTime). */
     private Snapshot applied;
@@ -65,13 +72,17 @@ class LiveRelay implements SmartLifecycle {
 
     LiveRelay(QueryUpdateEmitter emitter, AccountProjection accounts, ProjectionTokens tokens, EventStore events,
               @Value("${creditdesk.live.relay-poll-interval:5ms}") Duration pollInterval,
-              @Value("${creditdesk.live.relay-max-wait:60s}") Duration maxWait) {
+              @Value("${creditdesk.live.relay-max-wait:60s}") Duration maxWait,
+              ObjectProvider<MeterRegistry> meters) {
         this.emitter = emitter;
         this.accounts = accounts;
         this.tokens = tokens;
         this.events = events;
         this.pollNanos = pollInterval.toNanos();
         this.maxWait = maxWait;
+        this.waits = Timer.builder("creditdesk.live.relay.wait")
+                .description("from the live relay reading an event to the projections having applied it")
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** The relay's handler; not a bean, so Axon never assigns it to the projections' processor. */
@@ -80,7 +91,9 @@ class LiveRelay implements SmartLifecycle {
         void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
             String customerId = message.getAggregateIdentifier();
             long position = WrappedToken.unwrapUpperBound(token).position().orElseThrow();
+            long started = System.nanoTime();
             if (awaitApplied(customerId, position)) {
+                waits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 emit(event, customerId, message.getSequenceNumber());
             }
         }
