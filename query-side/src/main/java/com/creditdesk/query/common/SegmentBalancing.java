@@ -98,7 +98,7 @@ public class SegmentBalancing implements SmartLifecycle {
                         }
                     });
         } catch (RuntimeException e) {
-            log.warn("balancing the projection segments failed; trying again in {}", heartbeat, e);
+            log.warn("balancing the projection segments failed ({}); trying again in {}", e.toString(), heartbeat);
         }
     }
 

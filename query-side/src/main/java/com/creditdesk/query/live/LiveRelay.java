@@ -111,7 +111,17 @@ class LiveRelay implements SmartLifecycle {
                 return false;
             }
             readAt = System.nanoTime();
-            applied = tokens.read(ProjectionProcessing.PROCESSOR);
+            try {
+                applied = tokens.read(ProjectionProcessing.PROCESSOR);
+            } catch (RuntimeException e) { // the store is away: keep waiting rather than fail the processor
+                if (System.nanoTime() > deadline) {
+                    log.warn("the projections' tokens could not be read for {}; event {} of {} is not relayed: {}",
+                            maxWait, position, customerId, e.toString());
+                    return false;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+                continue;
+            }
             if (System.nanoTime() > deadline && !applied.applied(customerId, position)) {
                 log.warn("the projections did not apply event {} of {} within {}; relaying it anyway ({})",
                         position, customerId, maxWait, applied);
@@ -122,6 +132,14 @@ class LiveRelay implements SmartLifecycle {
     }
 
     private void emit(Object event, String customerId, long sequence) {
+        try {
+            emitChanges(event, customerId, sequence);
+        } catch (RuntimeException e) { // the store went away in between: the next change brings the view again
+            log.warn("event {} of {} could not be relayed: {}", sequence, customerId, e.toString());
+        }
+    }
+
+    private void emitChanges(Object event, String customerId, long sequence) {
         ViewChanged changed = new ViewChanged(customerId);
         emitter.emit(GetFinanceView.class, query -> true, changed);
         String manager = event instanceof AccountOpened opened ? opened.accountManager() : managerOf(customerId);
