@@ -102,6 +102,17 @@ public final class CreditDeskStandalone implements AutoCloseable {
         }
     }
 
+    /**
+     * One more query side on this store and clock, as a scaled-out deployment runs several (the tests
+     * start them this way); port 0 picks a free port. The caller closes it.
+     */
+    public ConfigurableApplicationContext startQuerySide(int port, Map<String, Object> extraProperties) {
+        Map<String, Object> common = new HashMap<>(extraProperties);
+        common.put("creditdesk.mongo.uri", store.connectionString());
+        common.putIfAbsent("creditdesk.clock.adjustable", String.valueOf(clock.adjustable()));
+        return side(QuerySideApplication.class, QuerySideApplication.CONFIG_NAME, port, common, clock);
+    }
+
     private static ConfigurableApplicationContext side(Class<?> application, String configName, int port,
                                                        Map<String, Object> common, CreditDeskClock clock,
                                                        String... args) {

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -131,8 +132,20 @@ public class AxonMongoConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
+    NodeId nodeId(@Value("${creditdesk.node-id:}") String configured) {
+        return configured.isBlank() ? NodeId.generated() : new NodeId(configured);
+    }
+
+    /**
+     * Tokens, claimed per segment under this instance's {@link NodeId}. A claim not extended for
+     * {@code creditdesk.projections.claim-timeout} (an instance that died) may be taken by another
+     * instance; a processor that stops releases its claims at once.
+     */
+    @Bean
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer, NodeId nodeId,
+                          @Value("${creditdesk.projections.claim-timeout:10s}") Duration claimTimeout) {
+        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer)
+                .nodeId(nodeId.value()).claimTimeout(claimTimeout).build();
     }
 
     @Bean

@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -41,14 +40,11 @@ public class AccountProjection {
     private final MongoCollection<Document> accounts;
     private final AccountCheckpoints checkpoints;
     private final Clock clock;
-    private final QueryUpdateEmitter liveViews;
 
-    AccountProjection(MongoDatabase database, AccountCheckpoints checkpoints, Clock clock,
-                      QueryUpdateEmitter liveViews) {
+    AccountProjection(MongoDatabase database, AccountCheckpoints checkpoints, Clock clock) {
         this.accounts = database.getCollection("accounts");
         this.checkpoints = checkpoints;
         this.clock = clock;
-        this.liveViews = liveViews;
         // served by an index on real MongoDB; the embedded server scans this small collection
         accounts.createIndex(Indexes.ascending("accountManager"));
     }
@@ -137,14 +133,17 @@ public class AccountProjection {
         return doc == null ? null : AccountRecord.fromDocument(doc);
     }
 
-    /** Stores the account and hands its new view to live subscribers (Axon sends it once the batch is written). */
     private void save(AccountRecord account) {
         accounts.replaceOne(Filters.eq("_id", account.customerId()), account.toDocument(),
                 new ReplaceOptions().upsert(true));
-        liveViews.emit(FindAccount.class, query -> query.customerId().equals(account.customerId()),
-                account.viewOn(today()));
     }
 
-
-
+    /**
+     * The account's view if the event with this sequence number was the last to change it (for the live
+     * streams): an event that changed nothing, or whose change a later one already superseded, gives none.
+     */
+    public Optional<AccountView> changedBy(String customerId, long sequence) {
+        return Optional.ofNullable(load(customerId)).filter(account -> account.lastSequence() == sequence)
+                .map(account -> account.viewOn(today()));
+    }
 }

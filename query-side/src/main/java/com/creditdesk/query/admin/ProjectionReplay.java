@@ -3,6 +3,7 @@ package com.creditdesk.query.admin;
 import com.creditdesk.query.account.AccountCheckpoints;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.common.ProjectionProcessing;
+import com.creditdesk.query.common.SegmentBalancing;
 import com.creditdesk.query.deadletter.DeadLetterQueues;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.kpi.KpiProjection;
@@ -24,8 +25,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -66,6 +65,7 @@ public class ProjectionReplay {
             KpiProjection.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration FINAL_CATCH_UP = Duration.ofMinutes(2);
+    private static final Duration OTHERS_PAUSE = Duration.ofSeconds(30);
 
     private final ApplicationContext context;
     private final EventProcessingConfiguration processing;
@@ -73,6 +73,7 @@ public class ProjectionReplay {
     private final TokenStore tokens;
     private final MongoDatabase database;
     private final DeadLetterQueues deadLetters;
+    private final SegmentBalancing balancing;
     private volatile Rebuild current;
     private volatile Outcome last;
 
@@ -90,13 +91,15 @@ public class ProjectionReplay {
     }
 
     public ProjectionReplay(ApplicationContext context, EventProcessingConfiguration processing, EventStore events,
-                            TokenStore tokens, MongoDatabase database, DeadLetterQueues deadLetters) {
+                            TokenStore tokens, MongoDatabase database, DeadLetterQueues deadLetters,
+                            SegmentBalancing balancing) {
         this.context = context;
         this.processing = processing;
         this.events = events;
         this.tokens = tokens;
         this.database = database;
         this.deadLetters = deadLetters;
+        this.balancing = balancing;
     }
 
     /** The processing groups a rebuild rebuilds. */
@@ -156,14 +159,12 @@ public class ProjectionReplay {
         return true;
     }
 
-    /** The projection classes once more, on the renamed collections, telling no live subscriber anything. */
+    /** The projection classes once more, on the renamed collections (live subscribers hear from the relay only). */
     private AnnotationConfigApplicationContext projectionsWritingBeside() {
         AnnotationConfigApplicationContext projections = new AnnotationConfigApplicationContext();
         projections.setParent(context);
         projections.registerBean("rebuildDatabase", MongoDatabase.class,
                 () -> RenamedCollections.withSuffix(database, SUFFIX), definition -> definition.setPrimary(true));
-        projections.registerBean("silentEmitter", QueryUpdateEmitter.class,
-                () -> SimpleQueryUpdateEmitter.builder().build(), definition -> definition.setPrimary(true));
         PROJECTIONS.forEach(type -> projections.registerBean(type, definition -> definition.setPrimary(true)));
         projections.refresh();
         return projections;
@@ -175,6 +176,10 @@ public class ProjectionReplay {
             StreamingEventProcessor live = processing.eventProcessor(ProjectionProcessing.PROCESSOR,
                     StreamingEventProcessor.class).orElseThrow();
             live.shutDown(); // the live views stay readable, a moment behind
+            // other instances sharing the segments stop theirs too, or they would write into collections being replaced
+            if (!balancing.pauseOthers(OTHERS_PAUSE)) {
+                throw new IllegalStateException("other instances still hold segments after " + OTHERS_PAUSE);
+            }
             awaitHead(rebuild, FINAL_CATCH_UP);
             rebuild.processor().shutDown();
             // a new processor reads from the first event as a replay: the live one goes on as from a plain position
@@ -187,6 +192,7 @@ public class ProjectionReplay {
             }
             tokens.deleteToken(rebuild.name(), 0);
             live.start();
+            balancing.resumeOthers();
             log.info("rebuild {} took over at {}", rebuild.name(), reached);
             last = new Outcome(rebuild.startedAt(), Instant.now(), "COMPLETED", null);
         } catch (RuntimeException e) {
@@ -195,6 +201,7 @@ public class ProjectionReplay {
             last = new Outcome(rebuild.startedAt(), Instant.now(), "ABANDONED",
                     e.getMessage() + (cause == e ? "" : ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
             rebuild.processor().shutDown();
+            balancing.resumeOthers();
             processing.eventProcessor(ProjectionProcessing.PROCESSOR, StreamingEventProcessor.class)
                     .filter(live -> !live.isRunning()).ifPresent(StreamingEventProcessor::start);
         } finally {

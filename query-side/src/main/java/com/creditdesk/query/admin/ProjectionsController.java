@@ -1,5 +1,8 @@
 package com.creditdesk.query.admin;
 
+import com.creditdesk.platform.store.NodeId;
+import com.creditdesk.query.common.ProjectionTokens;
+import com.creditdesk.query.common.SegmentBalancing;
 import com.creditdesk.query.deadletter.DeadLetterQueues;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -30,23 +33,34 @@ class ProjectionsController {
     private final EventStore events;
     private final ProjectionReplay replay;
     private final DeadLetterQueues deadLetters;
+    private final ProjectionTokens tokens;
+    private final SegmentBalancing balancing;
+    private final NodeId node;
 
     ProjectionsController(EventProcessingConfiguration processing, EventStore events, ProjectionReplay replay,
-                          DeadLetterQueues deadLetters) {
+                          DeadLetterQueues deadLetters, ProjectionTokens tokens, SegmentBalancing balancing,
+                          NodeId node) {
         this.processing = processing;
         this.events = events;
         this.replay = replay;
         this.deadLetters = deadLetters;
+        this.tokens = tokens;
+        this.balancing = balancing;
+        this.node = node;
     }
 
     /**
-     * {@code position} and {@code lag} are those of the views being served (null while no segment is
-     * claimed here); during a rebuild, {@code replay} tells how far the fresh views have got;
-     * {@code deadLetters} counts the events parked in the dead-letter queues of its processing groups;
-     * {@code lastReplay} tells how the last rebuild since this process started ended.
+     * {@code position} and {@code lag} are those of the views being served, over all segments whichever
+     * instance holds them (read from the token store; null before every segment has a position);
+     * during a rebuild, {@code replay} tells how far the fresh views have got; {@code deadLetters}
+     * counts the events parked in the dead-letter queues of its processing groups; {@code lastReplay}
+     * tells how the last rebuild since this process started ended. {@code instance} is this instance's
+     * node id, {@code segments} the segments it processes, {@code segmentCount} how many there are and
+     * {@code instances} how many query-side instances share them (heartbeats seen recently).
      */
     public record ProjectionStatus(String name, String status, Long position, long headPosition, Long lag,
-                                   ReplayProgress replay, long deadLetters, ProjectionReplay.Outcome lastReplay) {
+                                   ReplayProgress replay, long deadLetters, ProjectionReplay.Outcome lastReplay,
+                                   String instance, List<Integer> segments, int segmentCount, int instances) {
     }
 
     public record ReplayProgress(java.time.Instant startedAt, Long position, Long lag) {
@@ -80,14 +94,16 @@ class ProjectionsController {
                 ? replay.progress() : Optional.empty();
         String status = rebuild.isPresent() || segments.stream().anyMatch(EventTrackerStatus::isReplaying)
                 ? "REPLAYING" : processor.isRunning() ? "RUNNING" : "STOPPED";
-        Long position = segments.isEmpty() ? null : segments.stream()
-                .map(segment -> boxed(segment.getCurrentPosition()).orElse(-1L)).min(Long::compare).orElse(-1L);
+        ProjectionTokens.Snapshot stored = tokens.read(processor.getName());
+        Long position = boxed(stored.position()).orElse(null);
         return new ProjectionStatus(processor.getName(), status, position, head,
                 position == null ? null : Math.max(0, head - position),
                 rebuild.map(progress -> new ReplayProgress(progress.startedAt(), progress.position(),
                         progress.position() == null ? null : Math.max(0, head - progress.position()))).orElse(null),
                 deadLetters.lettersOf(processor.getName()),
-                ProjectionReplay.knows(processor.getName()) ? replay.lastOutcome().orElse(null) : null);
+                ProjectionReplay.knows(processor.getName()) ? replay.lastOutcome().orElse(null) : null,
+                node.value(), processor.processingStatus().keySet().stream().sorted().toList(),
+                stored.segments().size(), balancing.liveInstances());
     }
 
     private static Optional<Long> boxed(java.util.OptionalLong value) {
