@@ -116,7 +116,9 @@ class LongHistoryEndToEndTest {
         }
         assertThat(lines).isEqualTo((long) ACCOUNTS * EVENTS_PER_ACCOUNT);
         assertThat(bytes).as("the export is larger than the heap it may use").isGreaterThan(90L << 20);
-        assertThat(peak - baseline).as("heap growth while streaming %,d bytes", bytes).isLessThan(40L << 20);
+        // the heap is this whole JVM's: the embedded store's page cache fills as the history is read, and
+        // other test instances keep running; an export held in memory would need twice its bytes (chars)
+        assertThat(peak - baseline).as("heap growth while streaming %,d bytes", bytes).isLessThan(64L << 20);
     }
 
     @Test
