@@ -22,9 +22,12 @@ public class CreditDeskClock extends Clock {
     static final String SETTINGS = "settings";
     private static final String CLOCK_ID = "clock";
     private static final Duration REFRESH = Duration.ofSeconds(1);
+    /** The event store's collection (the name {@code SequencedMongoEventStorageEngine} uses). */
+    private static final String EVENTS = "events";
 
     private final Clock system;
     private final MongoCollection<Document> settings;
+    private final MongoCollection<Document> events;
     private final boolean adjustable;
     private volatile long offsetMillis;
     private volatile long refreshedAt;
@@ -33,6 +36,7 @@ public class CreditDeskClock extends Clock {
     public CreditDeskClock(Clock system, MongoDatabase database, boolean adjustable) {
         this.system = system;
         this.settings = database.getCollection(SETTINGS);
+        this.events = database.getCollection(EVENTS);
         this.adjustable = adjustable;
         this.offsetMillis = adjustable ? loadOffset() : 0;
         this.refreshedAt = system.millis();
@@ -88,10 +92,36 @@ public class CreditDeskClock extends Clock {
         if (target.isBefore(now)) {
             throw new ClockCannotGoBack(now, target);
         }
+        setTo(target);
+        return target;
+    }
+
+    /**
+     * Sets the clock back to {@code start}, so that a history can be recorded day by day as it happened (the demo
+     * portfolio), after which {@link #moveTo} brings it forward again. Only while nothing is recorded: once an event
+     * is, time only moves forward. Other clocks on this store read the offset when they are created (they only
+     * follow it forward afterwards), so call this before the sides start.
+     */
+    public synchronized Instant startHistoryAt(Instant start) {
+        if (!adjustable) {
+            throw new IllegalStateException("the clock is not adjustable here");
+        }
+        if (!nothingRecorded()) {
+            throw new IllegalStateException("events are recorded already: the clock can no longer be set back");
+        }
+        setTo(start);
+        return start;
+    }
+
+    /** Whether the event store is still empty. */
+    public boolean nothingRecorded() {
+        return events.find().limit(1).first() == null;
+    }
+
+    private void setTo(Instant target) {
         offsetMillis = target.toEpochMilli() - system.millis();
         settings.replaceOne(Filters.eq("_id", CLOCK_ID), new Document("_id", CLOCK_ID).append("offsetMillis", offsetMillis),
                 new ReplaceOptions().upsert(true));
-        return target;
     }
 
     private long loadOffset() {
