@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one clock of the system: commands, event timestamps, deadlines and projections all read it.
@@ -29,7 +30,8 @@ public class CreditDeskClock extends Clock {
     private final MongoCollection<Document> settings;
     private final MongoCollection<Document> events;
     private final boolean adjustable;
-    private volatile long offsetMillis;
+    /** Only ever raised by the refresh from the store (an atomic maximum), so a move made meanwhile is never undone. */
+    private final AtomicLong offsetMillis = new AtomicLong();
     private volatile long refreshedAt;
     private Clock replacedMessageClock;
 
@@ -38,7 +40,7 @@ public class CreditDeskClock extends Clock {
         this.settings = database.getCollection(SETTINGS);
         this.events = database.getCollection(EVENTS);
         this.adjustable = adjustable;
-        this.offsetMillis = adjustable ? loadOffset() : 0;
+        this.offsetMillis.set(adjustable ? loadOffset() : 0);
         this.refreshedAt = system.millis();
     }
 
@@ -75,12 +77,13 @@ public class CreditDeskClock extends Clock {
         if (adjustable && now - refreshedAt > REFRESH.toMillis()) {
             refreshedAt = now;
             try {
-                offsetMillis = Math.max(offsetMillis, loadOffset()); // another process may have moved it
+                long stored = loadOffset();
+                offsetMillis.accumulateAndGet(stored, Math::max); // another process may have moved it
             } catch (RuntimeException storeUnreachable) {
                 // keep the offset last read: time goes on while the store is away
             }
         }
-        return now + offsetMillis;
+        return now + offsetMillis.get();
     }
 
     /** Jumps to {@code target} and keeps running from there. Only forward. */
@@ -119,9 +122,10 @@ public class CreditDeskClock extends Clock {
     }
 
     private void setTo(Instant target) {
-        offsetMillis = target.toEpochMilli() - system.millis();
-        settings.replaceOne(Filters.eq("_id", CLOCK_ID), new Document("_id", CLOCK_ID).append("offsetMillis", offsetMillis),
+        long offset = target.toEpochMilli() - system.millis();
+        settings.replaceOne(Filters.eq("_id", CLOCK_ID), new Document("_id", CLOCK_ID).append("offsetMillis", offset),
                 new ReplaceOptions().upsert(true));
+        offsetMillis.set(offset);
     }
 
     private long loadOffset() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +47,29 @@ class CreditDeskClockTest {
                 .as("a clock started later on the same store").isBetween(yearAgo, yearAgo.plusSeconds(5));
         clock.moveTo(yearAgo.plus(Duration.ofDays(30)));
         assertThat(clock.instant()).isAfterOrEqualTo(yearAgo.plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void aRefreshFromTheStoreNeverUndoesAMoveMadeMeanwhile() throws Exception {
+        CreditDeskClock clock = new CreditDeskClock(Clock.systemUTC(), database, true);
+        AtomicReference<Instant> moved = new AtomicReference<>(clock.instant());
+        AtomicReference<String> wentBack = new AtomicReference<>();
+        long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        Thread reader = new Thread(() -> {
+            while (System.nanoTime() < until && wentBack.get() == null) {
+                Instant floor = moved.get();
+                Instant now = clock.instant(); // refreshes from the store every second, while the mover moves it
+                if (now.isBefore(floor)) {
+                    wentBack.set(now + " after a move to " + floor);
+                }
+            }
+        });
+        reader.start();
+        while (System.nanoTime() < until) {
+            moved.set(clock.moveTo(moved.get().plus(Duration.ofHours(1))));
+        }
+        reader.join();
+        assertThat(wentBack.get()).isNull();
     }
 
     @Test
