@@ -87,9 +87,9 @@ final class DemoCustomer {
             case PUBLIC -> 500_000 + random.nextLong(3_500_000);
         };
         this.orderChance = switch (segment) {
-            case SMB -> 1 / 26.0;
-            case ENTERPRISE -> 1 / 14.0;
-            case PUBLIC -> 1 / 24.0;
+            case SMB -> 1 / 30.0;
+            case ENTERPRISE -> 1 / 16.0;
+            case PUBLIC -> 1 / 28.0;
         };
         this.disputer = index % 25 == 4 || random.nextInt(100) < 3;
         this.insured = segment != Segment.PUBLIC && random.nextInt(100) < 35;
@@ -376,8 +376,8 @@ final class DemoCustomer {
         int roll = random.nextInt(100);
         boolean defaulted = defaultsFrom != null && !invoice.issued.isBefore(defaultsFrom);
         int delay = switch (defaulted ? Payer.DEFAULTER : payer == Payer.DEFAULTER ? Payer.STEADY : payer) {
-            case PROMPT -> -10 + random.nextInt(12);
-            case STEADY -> roll < 80 ? -4 + random.nextInt(8) : roll < 95 ? 4 + random.nextInt(12) : 16 + random.nextInt(25);
+            case PROMPT -> -12 + random.nextInt(12);
+            case STEADY -> roll < 80 ? -6 + random.nextInt(8) : roll < 95 ? 4 + random.nextInt(12) : 16 + random.nextInt(25);
             case SLOW -> roll < 40 ? 3 + random.nextInt(13) : roll < 80 ? 16 + random.nextInt(25) : 41 + random.nextInt(35);
             case DEFAULTER -> Integer.MAX_VALUE;
         };

@@ -73,6 +73,10 @@ public final class DemoPortfolio {
         if (recorded > 0) {
             log.info("Demo portfolio: the store already holds {} events, nothing generated (remove the data folder "
                     + "to start over)", recorded);
+            if (app.clock().instant().isBefore(Instant.now().minus(Duration.ofDays(1)))) {
+                log.warn("Demo portfolio: the clock stands at {}: an earlier generation was interrupted; remove the "
+                        + "data folder to start over", app.clock().instant());
+            }
             return null;
         }
         long started = System.nanoTime();
