@@ -68,10 +68,7 @@ public final class CreditDeskStandalone implements AutoCloseable {
      */
     public static void main(String[] args) {
         long started = System.nanoTime();
-        DemoPortfolio demo = Arrays.asList(args).contains(DEMO_FLAG)
-                || Boolean.parseBoolean(Settings.env("CREDITDESK_DEMO", "false"))
-                ? new DemoPortfolio(Integer.parseInt(Settings.env("CREDITDESK_DEMO_CUSTOMERS",
-                String.valueOf(DemoPortfolio.DEFAULT_CUSTOMERS)))) : null;
+        DemoPortfolio demo = demoAskedFor(args);
         CreditDeskStandalone app;
         try {
             app = start(Settings.fromEnvironment(), demo == null ? null : demo.historyStart(),
@@ -95,6 +92,14 @@ public final class CreditDeskStandalone implements AutoCloseable {
         }
     }
 
+    private static DemoPortfolio demoAskedFor(String[] args) {
+        if (!Arrays.asList(args).contains(DEMO_FLAG) && !Boolean.parseBoolean(Settings.env("CREDITDESK_DEMO", "false"))) {
+            return null;
+        }
+        return new DemoPortfolio(Integer.parseInt(Settings.env("CREDITDESK_DEMO_CUSTOMERS",
+                String.valueOf(DemoPortfolio.DEFAULT_CUSTOMERS))));
+    }
+
     public static CreditDeskStandalone start(Settings settings, String... args) {
         return start(settings, null, args);
     }
@@ -115,7 +120,7 @@ public final class CreditDeskStandalone implements AutoCloseable {
         CreditDeskClock clock = CreditDeskClock.install(clockClient.getDatabase("creditdesk"),
                 Boolean.parseBoolean(String.valueOf(common.get("creditdesk.clock.adjustable"))));
         if (historyFrom != null && clock.adjustable() && clock.nothingRecorded()) {
-            clock.startHistoryAt(historyFrom); // before the sides start, so every clock they make reads it
+            clock.startHistoryAt(historyFrom); // before the sides start: once running, a clock only moves forward
         }
         try {
             commandSide = side(CommandSideApplication.class,
