@@ -4,6 +4,7 @@ import com.creditdesk.command.CommandSideApplication;
 import com.creditdesk.platform.clock.CreditDeskClock;
 import com.creditdesk.platform.embedded.EmbeddedMongo;
 import com.creditdesk.query.QuerySideApplication;
+import com.creditdesk.standalone.demo.DemoPortfolio;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import org.springframework.core.env.MapPropertySource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +28,7 @@ import java.util.Map;
  */
 public final class CreditDeskStandalone implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CreditDeskStandalone.class);
+    private static final String DEMO_FLAG = "--demo";
 
     private final EmbeddedMongo store;
     private final MongoClient clockClient;
@@ -52,17 +56,23 @@ public final class CreditDeskStandalone implements AutoCloseable {
                     Integer.parseInt(env("CREDITDESK_QUERY_PORT", "8081")), Map.of());
         }
 
-        private static String env(String name, String fallback) {
+        static String env(String name, String fallback) {
             String value = System.getenv(name);
             return value == null || value.isBlank() ? System.getProperty(name, fallback) : value;
         }
     }
 
+    /**
+     * {@code --demo} (or {@code CREDITDESK_DEMO=true}) generates the demo portfolio on an empty data folder, a year of
+     * history for {@code CREDITDESK_DEMO_CUSTOMERS} customers (300 by default); other arguments go to Spring Boot.
+     */
     public static void main(String[] args) {
         long started = System.nanoTime();
+        DemoPortfolio demo = demoAskedFor(args);
         CreditDeskStandalone app;
         try {
-            app = start(Settings.fromEnvironment(), args);
+            app = start(Settings.fromEnvironment(), demo == null ? null : demo.historyStart(),
+                    Arrays.stream(args).filter(arg -> !arg.equals(DEMO_FLAG)).toArray(String[]::new));
         } catch (RuntimeException e) {
             log.error("Credit Desk could not start: {}", e.getMessage());
             System.exit(1);
@@ -72,9 +82,33 @@ public final class CreditDeskStandalone implements AutoCloseable {
         log.info("Credit Desk is up in {} ms: commands on :{}, queries on :{}, store {} (data in {})",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), app.commandPort(), app.queryPort(),
                 app.store.connectionString(), Settings.fromEnvironment().dataDir().toAbsolutePath());
+        if (demo != null) {
+            try {
+                demo.generateIfEmpty(app);
+            } catch (RuntimeException e) {
+                log.error("The demo portfolio could not be generated: {}; stop, remove the data folder and start "
+                        + "again", e.getMessage(), e);
+            }
+        }
+    }
+
+    private static DemoPortfolio demoAskedFor(String[] args) {
+        if (!Arrays.asList(args).contains(DEMO_FLAG) && !Boolean.parseBoolean(Settings.env("CREDITDESK_DEMO", "false"))) {
+            return null;
+        }
+        return new DemoPortfolio(Integer.parseInt(Settings.env("CREDITDESK_DEMO_CUSTOMERS",
+                String.valueOf(DemoPortfolio.DEFAULT_CUSTOMERS))));
     }
 
     public static CreditDeskStandalone start(Settings settings, String... args) {
+        return start(settings, null, args);
+    }
+
+    /**
+     * Starts as {@link #start(Settings, String...)} does, with the clock first set back to {@code historyFrom} if the
+     * store is still empty, so that a history can then be recorded as it happened (the demo portfolio).
+     */
+    public static CreditDeskStandalone start(Settings settings, Instant historyFrom, String... args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         EmbeddedMongo store = EmbeddedMongo.start(settings.storeHost(), settings.storePort(), settings.dataDir());
         Map<String, Object> common = new HashMap<>(settings.extraProperties());
@@ -85,6 +119,9 @@ public final class CreditDeskStandalone implements AutoCloseable {
         // one clock for both sides, so a moved clock is the same time for commands and views
         CreditDeskClock clock = CreditDeskClock.install(clockClient.getDatabase("creditdesk"),
                 Boolean.parseBoolean(String.valueOf(common.get("creditdesk.clock.adjustable"))));
+        if (historyFrom != null && clock.adjustable() && clock.nothingRecorded()) {
+            clock.startHistoryAt(historyFrom); // before the sides start: once running, a clock only moves forward
+        }
         try {
             commandSide = side(CommandSideApplication.class,
                     CommandSideApplication.CONFIG_NAME, settings.commandPort(), common, clock, args);
@@ -143,6 +180,11 @@ public final class CreditDeskStandalone implements AutoCloseable {
     /** The embedded store, for tests that take it away and bring it back. */
     public EmbeddedMongo store() {
         return store;
+    }
+
+    /** The one clock both sides share. */
+    public CreditDeskClock clock() {
+        return clock;
     }
 
     public ConfigurableApplicationContext commandSide() {

@@ -16,6 +16,7 @@ import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.navigation.AmountRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -38,16 +44,21 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * JobRunr compares with the wall clock, while Credit Desk runs on its own clock, which may have been
  * moved forward: a job is scheduled at its moment minus the clock's lead, and when the clock moves
- * again, {@link #clockMoved()} fires what fell due (in order) and moves the rest.
+ * again, {@link #clockMoved()} fires what fell due (in order) and, once the clock has stood still for
+ * a moment, moves the rest. Moving them one by one costs a write each: a demo or test that moves the
+ * clock day after day would otherwise rewrite every waiting timer at every step. Until they are moved,
+ * waiting timers can only fire late, never early: the clock's lead only grows.
  */
 @Component
 @ProcessingGroup(DunningTimers.GROUP)
-public class DunningTimers {
+public class DunningTimers implements DisposableBean {
     public static final String GROUP = "dunning-timers";
     private static final Logger log = LoggerFactory.getLogger(DunningTimers.class);
     private static final int MAX_TIMERS = 100_000;
 
     private static final Duration CATCH_UP = Duration.ofSeconds(10);
+    /** How long the clock stands still after a move before the waiting timers follow it. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final JobScheduler jobs;
     private final StorageProvider jobStore;
@@ -55,6 +66,13 @@ public class DunningTimers {
     private final CommandGateway commands;
     private final EventStore events;
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ScheduledExecutorService settling = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dunning-timers-settle");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> waitingToMove; // guarded by this
+    private final AtomicLong moves = new AtomicLong();
 
     DunningTimers(JobScheduler jobs, StorageProvider jobStore, CreditDeskClock clock, CommandGateway commands,
                   EventStore events, ObjectProvider<EventProcessingConfiguration> processing) {
@@ -85,21 +103,19 @@ public class DunningTimers {
 
     /**
      * After the clock moved forward: fires every timer whose moment has come, oldest first, before
-     * answering, and moves the others so they fire at their moment on the new clock.
+     * answering; the others are moved to their moment on the new clock once it stands still.
      */
-    public synchronized void clockMoved() {
+    public void clockMoved() {
+        moves.incrementAndGet(); // a move of the waiting timers under way gives way
+        synchronized (this) {
+            fireDue();
+        }
+    }
+
+    private void fireDue() {
         awaitPlansRecordedSoFar();
         Instant now = clock.instant();
-        List<Job> due = new ArrayList<>();
-        for (Job job : scheduledJobs()) {
-            Instant dueAt = dueAt(job);
-            if (dueAt.isAfter(now)) {
-                job.scheduleAt(onWallClock(dueAt), "the clock moved");
-                jobStore.save(job);
-            } else {
-                due.add(job);
-            }
-        }
+        List<Job> due = new ArrayList<>(scheduledJobs().stream().filter(job -> !dueAt(job).isAfter(now)).toList());
         due.sort(Comparator.comparing(DunningTimers::dueAt));
         for (Job job : due) {
             Object[] arguments = job.getJobDetails().getJobParameterValues();
@@ -111,6 +127,39 @@ public class DunningTimers {
                 log.warn("dunning timer of invoice {} failed after the clock moved: {}", arguments[1], e.toString());
             }
         }
+        if (waitingToMove != null) {
+            waitingToMove.cancel(false);
+        }
+        waitingToMove = settling.schedule(this::moveWaitingTimers, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Moves every waiting timer to its moment on the clock as it stands now, unless the clock moves again. */
+    synchronized void moveWaitingTimers() {
+        long move = moves.get();
+        waitingToMove = null;
+        try {
+            for (Job job : scheduledJobs()) {
+                if (moves.get() != move) {
+                    return; // the timers move once that move has settled
+                }
+                job.scheduleAt(onWallClock(dueAt(job)), "the clock moved");
+                jobStore.save(job);
+            }
+        } catch (RuntimeException e) {
+            log.warn("the waiting dunning timers could not follow the clock: {}", e.toString());
+        }
+    }
+
+    /** A move still waiting for the clock to stand still is made before the store goes away. */
+    @Override
+    public void destroy() {
+        synchronized (this) {
+            if (waitingToMove != null) {
+                waitingToMove.cancel(false);
+                moveWaitingTimers();
+            }
+        }
+        settling.shutdownNow();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one clock of the system: commands, event timestamps, deadlines and projections all read it.
@@ -22,19 +23,24 @@ public class CreditDeskClock extends Clock {
     static final String SETTINGS = "settings";
     private static final String CLOCK_ID = "clock";
     private static final Duration REFRESH = Duration.ofSeconds(1);
+    /** The event store's collection (the name {@code SequencedMongoEventStorageEngine} uses). */
+    private static final String EVENTS = "events";
 
     private final Clock system;
     private final MongoCollection<Document> settings;
+    private final MongoCollection<Document> events;
     private final boolean adjustable;
-    private volatile long offsetMillis;
+    /** Only ever raised by the refresh from the store (an atomic maximum), so a move made meanwhile is never undone. */
+    private final AtomicLong offsetMillis = new AtomicLong();
     private volatile long refreshedAt;
     private Clock replacedMessageClock;
 
     public CreditDeskClock(Clock system, MongoDatabase database, boolean adjustable) {
         this.system = system;
         this.settings = database.getCollection(SETTINGS);
+        this.events = database.getCollection(EVENTS);
         this.adjustable = adjustable;
-        this.offsetMillis = adjustable ? loadOffset() : 0;
+        this.offsetMillis.set(adjustable ? loadOffset() : 0);
         this.refreshedAt = system.millis();
     }
 
@@ -71,12 +77,13 @@ public class CreditDeskClock extends Clock {
         if (adjustable && now - refreshedAt > REFRESH.toMillis()) {
             refreshedAt = now;
             try {
-                offsetMillis = Math.max(offsetMillis, loadOffset()); // another process may have moved it
+                long stored = loadOffset();
+                offsetMillis.accumulateAndGet(stored, Math::max); // another process may have moved it
             } catch (RuntimeException storeUnreachable) {
                 // keep the offset last read: time goes on while the store is away
             }
         }
-        return now + offsetMillis;
+        return now + offsetMillis.get();
     }
 
     /** Jumps to {@code target} and keeps running from there. Only forward. */
@@ -88,10 +95,37 @@ public class CreditDeskClock extends Clock {
         if (target.isBefore(now)) {
             throw new ClockCannotGoBack(now, target);
         }
-        offsetMillis = target.toEpochMilli() - system.millis();
-        settings.replaceOne(Filters.eq("_id", CLOCK_ID), new Document("_id", CLOCK_ID).append("offsetMillis", offsetMillis),
-                new ReplaceOptions().upsert(true));
+        setTo(target);
         return target;
+    }
+
+    /**
+     * Sets the clock back to {@code start}, so that a history can be recorded day by day as it happened (the demo
+     * portfolio), after which {@link #moveTo} brings it forward again. Only while nothing is recorded: once an event
+     * is, time only moves forward. Other clocks on this store read the offset when they are created (they only
+     * follow it forward afterwards), so call this before the sides start.
+     */
+    public synchronized Instant startHistoryAt(Instant start) {
+        if (!adjustable) {
+            throw new IllegalStateException("the clock is not adjustable here");
+        }
+        if (!nothingRecorded()) {
+            throw new IllegalStateException("events are recorded already: the clock can no longer be set back");
+        }
+        setTo(start);
+        return start;
+    }
+
+    /** Whether the event store is still empty. */
+    public boolean nothingRecorded() {
+        return events.find().limit(1).first() == null;
+    }
+
+    private void setTo(Instant target) {
+        long offset = target.toEpochMilli() - system.millis();
+        settings.replaceOne(Filters.eq("_id", CLOCK_ID), new Document("_id", CLOCK_ID).append("offsetMillis", offset),
+                new ReplaceOptions().upsert(true));
+        offsetMillis.set(offset);
     }
 
     private long loadOffset() {
