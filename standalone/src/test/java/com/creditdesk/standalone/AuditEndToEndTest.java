@@ -30,9 +30,8 @@ class AuditEndToEndTest {
 
     @BeforeAll
     static void start() {
-        CreditDeskStandalone app = RunningCreditDesk.shared();
-        commands = new Api(app.commandPort());
-        queries = new Api(app.queryPort());
+        commands = RunningCreditDesk.commands();
+        queries = RunningCreditDesk.queries();
     }
 
     private static Instant pause() throws InterruptedException {

@@ -25,9 +25,8 @@ class CreditAccountEndToEndTest {
 
     @BeforeAll
     static void start() {
-        CreditDeskStandalone app = RunningCreditDesk.shared();
-        commands = new Api(app.commandPort());
-        queries = new Api(app.queryPort());
+        commands = RunningCreditDesk.commands();
+        queries = RunningCreditDesk.queries();
     }
 
     static String openAccount(Api commands, String segment) {

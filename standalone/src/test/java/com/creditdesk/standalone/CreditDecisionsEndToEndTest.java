@@ -24,9 +24,8 @@ class CreditDecisionsEndToEndTest {
 
     @BeforeAll
     static void start() {
-        CreditDeskStandalone app = RunningCreditDesk.shared();
-        commands = new Api(app.commandPort());
-        queries = new Api(app.queryPort());
+        commands = RunningCreditDesk.commands();
+        queries = RunningCreditDesk.queries();
     }
 
     private static String accountWithLimit(String limit) {

@@ -25,9 +25,8 @@ class InvoiceFollowUpEndToEndTest {
 
     @BeforeAll
     static void start() {
-        CreditDeskStandalone app = RunningCreditDesk.shared();
-        commands = new Api(app.commandPort());
-        queries = new Api(app.queryPort());
+        commands = RunningCreditDesk.commands();
+        queries = RunningCreditDesk.queries();
         today = OffsetDateTime.parse(commands.get("admin", "/api/admin/clock").json().get("now").asText())
                 .toLocalDate();
     }

@@ -33,9 +33,8 @@ class SecurityMatrixEndToEndTest {
 
     @BeforeAll
     static void start() {
-        CreditDeskStandalone app = RunningCreditDesk.shared();
-        commands = new Api(app.commandPort());
-        queries = new Api(app.queryPort());
+        commands = RunningCreditDesk.commands();
+        queries = RunningCreditDesk.queries();
     }
 
     record Endpoint(String side, String method, String path, Set<String> roles) {

@@ -30,6 +30,16 @@ public final class RunningCreditDesk {
         return shared;
     }
 
+    /** A client of the shared instance's command side. */
+    public static Api commands() {
+        return new Api(shared().commandPort());
+    }
+
+    /** A client of the shared instance's query side. */
+    public static Api queries() {
+        return new Api(shared().queryPort());
+    }
+
     public static CreditDeskStandalone start(Path dataDir) {
         return CreditDeskStandalone.start(new Settings(dataDir, "127.0.0.1", 0, 0, 0, Map.of()));
     }
