@@ -3,7 +3,7 @@ package com.creditdesk.query.account;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.creditdesk.query.common.ProjectionBatch;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +41,8 @@ public class AccountCheckpoints {
     /** Keeps the account as it stood after event {@code sequence}, recorded at {@code at}. */
     void keep(AccountRecord account, long sequence, Instant at) {
         String id = id(account.customerId(), sequence);
-        checkpoints.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("sequence", sequence)
-                .append("at", Date.from(at)).append("account", account.toDocument()), new ReplaceOptions().upsert(true));
+        ProjectionBatch.current().put(checkpoints, new Document("_id", id).append("sequence", sequence)
+                .append("at", Date.from(at)).append("account", account.toDocument()));
     }
 
     /** The latest checkpoint recorded at or before {@code at}, of an account whose last event is {@code lastSequence}. */

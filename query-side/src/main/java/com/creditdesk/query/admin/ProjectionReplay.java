@@ -2,6 +2,7 @@ package com.creditdesk.query.admin;
 
 import com.creditdesk.query.account.AccountCheckpoints;
 import com.creditdesk.query.account.AccountProjection;
+import com.creditdesk.query.common.ProjectionBatch;
 import com.creditdesk.query.common.ProjectionProcessing;
 import com.creditdesk.query.common.SegmentBalancing;
 import com.creditdesk.query.deadletter.DeadLetterQueues;
@@ -149,6 +150,9 @@ public class ProjectionReplay {
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(100))
                 .build();
+        processor.registerHandlerInterceptor(ProjectionBatch.interceptor(handlers.stream()
+                .filter(ProjectionBatch.Prefetching.class::isInstance).map(ProjectionBatch.Prefetching.class::cast)
+                .toList()));
         Rebuild rebuild = new Rebuild(name, Instant.now(), processor, projections, failure);
         current = rebuild;
         processor.start();

@@ -2,17 +2,17 @@ package com.creditdesk.query.common;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A collection of views of type {@code T}, one document per key, read and written by {@code _id}.
- * Every write remembers the aggregate sequence number it applied; an event at or below it is a
- * redelivery and changes nothing, so replays and restarts never count twice.
+ * A collection of views of type {@code T}, one document per key, read and written by {@code _id}
+ * through the {@link ProjectionBatch} of the events being handled. Every write remembers the
+ * aggregate sequence number it applied; an event at or below it is a redelivery and changes nothing,
+ * so replays and restarts never count twice.
  */
 public final class KeyedViews<T> {
     private final MongoCollection<Document> collection;
@@ -23,28 +23,38 @@ public final class KeyedViews<T> {
         this.type = type;
     }
 
+    /** The view as stored, for queries. */
     public Optional<T> find(String id) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(doc -> Documents.to(doc, type));
     }
 
-    /** Creates the view unless this event created it already: one upsert that writes only when inserting. */
+    /** The view as the batch being handled has it. */
+    public Optional<T> current(String id) {
+        return ProjectionBatch.current().find(collection, id).map(doc -> Documents.to(doc, type));
+    }
+
+    public void prefetch(ProjectionBatch batch, Collection<String> ids) {
+        batch.prefetch(collection, ids);
+    }
+
+    /** Creates the view unless this event (or an earlier one) created it already. */
     public void create(String id, long sequence, T view) {
-        Document doc = Documents.of(view).append("lastSequence", sequence);
-        collection.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", doc), new UpdateOptions().upsert(true));
-    }
-
-    /** Applies a change to an existing view, once per event. */
-    public void update(String id, long sequence, UnaryOperator<T> change) {
-        Document doc = collection.find(Filters.eq("_id", id)).first();
-        if (doc == null || sequence <= doc.get("lastSequence", Number.class).longValue()) {
-            return;
+        ProjectionBatch batch = ProjectionBatch.current();
+        if (batch.find(collection, id).isEmpty()) {
+            batch.put(collection, Documents.of(view).append("_id", id).append("lastSequence", sequence));
         }
-        save(id, sequence, change.apply(Documents.to(doc, type)));
     }
 
-    private void save(String id, long sequence, T view) {
-        Document doc = Documents.of(view).append("_id", id).append("lastSequence", sequence);
-        collection.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+    /** Applies a change to an existing view, once per event; false if the event was applied already. */
+    public boolean update(String id, long sequence, UnaryOperator<T> change) {
+        ProjectionBatch batch = ProjectionBatch.current();
+        Document doc = batch.find(collection, id).orElse(null);
+        if (doc == null || sequence <= doc.get("lastSequence", Number.class).longValue()) {
+            return false;
+        }
+        batch.put(collection, Documents.of(change.apply(Documents.to(doc, type))).append("_id", id)
+                .append("lastSequence", sequence));
+        return true;
     }
 
     public MongoCollection<Document> collection() {

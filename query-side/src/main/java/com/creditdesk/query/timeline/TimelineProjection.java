@@ -5,14 +5,15 @@ import com.creditdesk.api.timeline.TimelineQueries.TimelineEntry;
 import com.creditdesk.api.timeline.TimelineQueries.TimelinePage;
 import com.creditdesk.query.common.Bson;
 import com.creditdesk.query.common.Documents;
+import com.creditdesk.query.common.ProjectionBatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -31,13 +32,20 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
-public class TimelineProjection {
+public class TimelineProjection implements ProjectionBatch.Prefetching {
     public static final String GROUP = "timeline";
 
     private final MongoCollection<Document> timeline;
 
     public TimelineProjection(MongoDatabase database) {
         this.timeline = database.getCollection("timeline");
+    }
+
+    /** The opening entries of the batch's accounts: they hold the currency other entries show amounts in. */
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> events, ProjectionBatch batch) {
+        batch.prefetch(timeline, events.stream().filter(DomainEventMessage.class::isInstance)
+                .map(event -> entryId(((DomainEventMessage<?>) event).getAggregateIdentifier(), 0)).distinct().toList());
     }
 
     static String entryId(String customerId, long sequence) {
@@ -58,7 +66,7 @@ public class TimelineProjection {
                 .append("actor", actor)
                 .append("summary", Summaries.of(event, currencyOf(customerId, details)))
                 .append("details", new Document(details));
-        timeline.replaceOne(Filters.eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
+        ProjectionBatch.current().put(timeline, entry);
     }
 
     /**
@@ -69,8 +77,8 @@ public class TimelineProjection {
         if (details.get("currency") instanceof String currency) {
             return currency;
         }
-        Document opening = timeline.find(Filters.eq("_id", entryId(customerId, 0))).first();
-        return opening == null ? null : opening.get("details", Document.class).getString("currency");
+        return ProjectionBatch.current().find(timeline, entryId(customerId, 0))
+                .map(opening -> opening.get("details", Document.class).getString("currency")).orElse(null);
     }
 
     @ResetHandler
