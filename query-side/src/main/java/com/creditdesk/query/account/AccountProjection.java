@@ -8,13 +8,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import com.creditdesk.query.common.ProjectionBatch;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -34,28 +36,42 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
-public class AccountProjection {
+public class AccountProjection implements ProjectionBatch.Prefetching {
     public static final String GROUP = "accounts";
 
     private final MongoCollection<Document> accounts;
+    /** Per account manager the customers they look after: the sales worklist reads them by {@code _id}. */
+    private final MongoCollection<Document> managers;
     private final AccountCheckpoints checkpoints;
     private final Clock clock;
 
     AccountProjection(MongoDatabase database, AccountCheckpoints checkpoints, Clock clock) {
         this.accounts = database.getCollection("accounts");
+        this.managers = database.getCollection("account_managers");
         this.checkpoints = checkpoints;
         this.clock = clock;
-        // served by an index on real MongoDB; the embedded server scans this small collection
+        // served by an index on real MongoDB; the embedded server scans this collection
         accounts.createIndex(Indexes.ascending("accountManager"));
+    }
+
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> events, ProjectionBatch batch) {
+        batch.prefetch(accounts, events.stream().filter(DomainEventMessage.class::isInstance)
+                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).distinct().toList());
     }
 
     /** Every event of an account, applied once: by {@code _id}, guarded by the last sequence applied. */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         String customerId = message.getAggregateIdentifier();
-        AccountRecord account = load(customerId);
+        ProjectionBatch batch = ProjectionBatch.current();
+        AccountRecord account = batch.find(accounts, customerId).map(AccountRecord::fromDocument).orElse(null);
         if (account == null) {
-            AccountEvolution.opened(event, message.getSequenceNumber()).ifPresent(this::save);
+            AccountEvolution.opened(event, message.getSequenceNumber()).ifPresent(opened -> {
+                batch.put(accounts, opened.toDocument());
+                // $addToSet: the same whatever the order and however often
+                batch.update(managers, opened.accountManager(), Updates.addToSet("customers", customerId));
+            });
             return;
         }
         if (message.getSequenceNumber() <= account.lastSequence()) {
@@ -63,7 +79,7 @@ public class AccountProjection {
         }
         AccountRecord next = AccountEvolution.apply(account, event);
         if (next != account) {
-            save(next.at(message.getSequenceNumber()));
+            batch.put(accounts, next.at(message.getSequenceNumber()).toDocument());
         }
         if (AccountCheckpoints.due(message.getSequenceNumber())) {
             checkpoints.keep(next.at(message.getSequenceNumber()), message.getSequenceNumber(), message.getTimestamp());
@@ -73,6 +89,7 @@ public class AccountProjection {
     @ResetHandler
     void reset() {
         accounts.deleteMany(new Document());
+        managers.deleteMany(new Document());
         checkpoints.clear();
     }
 
@@ -101,11 +118,14 @@ public class AccountProjection {
         return new AccountPage(page, query.page(), query.size(), accounts.countDocuments(filter));
     }
 
-    /** The accounts an account manager looks after, for the sales worklist. */
+    /** The accounts an account manager looks after, for the sales worklist, by customer id. */
     public List<AccountView> managedBy(String accountManager) {
+        Document manager = managers.find(Filters.eq("_id", accountManager)).first();
+        List<String> customers = manager == null ? List.of() : manager.getList("customers", String.class);
         LocalDate today = today();
-        return accounts.find(Filters.eq("accountManager", accountManager)).sort(Sorts.ascending("_id"))
-                .map(AccountRecord::fromDocument).map(account -> account.viewOn(today)).into(new ArrayList<>());
+        return accounts.find(Filters.in("_id", customers)).into(new ArrayList<>()).stream()
+                .map(AccountRecord::fromDocument).map(account -> account.viewOn(today))
+                .sorted(java.util.Comparator.comparing(AccountView::customerId)).toList();
     }
 
     /** The account manager of a customer, if the account is known. */
@@ -131,11 +151,6 @@ public class AccountProjection {
     AccountRecord load(String customerId) {
         Document doc = accounts.find(Filters.eq("_id", customerId)).first();
         return doc == null ? null : AccountRecord.fromDocument(doc);
-    }
-
-    private void save(AccountRecord account) {
-        accounts.replaceOne(Filters.eq("_id", account.customerId()), account.toDocument(),
-                new ReplaceOptions().upsert(true));
     }
 
     /**

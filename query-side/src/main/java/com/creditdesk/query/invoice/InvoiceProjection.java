@@ -15,13 +15,19 @@ import com.creditdesk.api.invoice.InvoiceQueries.PromiseView;
 import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.query.common.KeyedViews;
+import com.creditdesk.api.invoice.DisputeOutcome;
+import com.creditdesk.query.common.Documents;
+import com.creditdesk.query.common.ProjectionBatch;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Each invoice with its balance and its follow-up (dispute, promise, hand-over); days past due and
@@ -42,7 +49,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(InvoiceProjection.GROUP)
-public class InvoiceProjection {
+public class InvoiceProjection implements ProjectionBatch.Prefetching {
     public static final String GROUP = "invoices";
 
     /** A promise as recorded; OPEN, KEPT or BROKEN is decided on the day it is read. */
@@ -61,12 +68,20 @@ public class InvoiceProjection {
 
     /** What is stored: the facts; the view adds the day-dependent figures. */
     public record InvoiceRecord(String invoiceId, String customerId, String orderId, BigDecimal amount,
-                                BigDecimal balance, LocalDate issueDate, LocalDate dueDate, String disputeReason,
+                                String currency, BigDecimal balance, LocalDate issueDate, LocalDate dueDate, String disputeReason,
                                 String disputedBy, PromiseRecord promise, String agency, List<String> approvedBy,
                                 boolean handedOver, DunningRecord dunning) {
 
         public InvoiceRecord {
             approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
+        }
+
+        /**
+         * Whether finance or an account manager follows it now: a task to do, a dispute, a promise not
+         * kept, a hand-over. Only such invoices are in {@code invoices_followed}, what the worklists read.
+         */
+        boolean followed() {
+            return openTask().isPresent() || disputed() || promise != null && !promise.kept() || !approvedBy.isEmpty();
         }
 
         /** Dunning still follows it: a balance is open and no agency has it. */
@@ -99,61 +114,79 @@ public class InvoiceProjection {
         }
 
         InvoiceRecord withDunning(DunningRecord newDunning) {
-            return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
                     disputeReason, disputedBy, promise, agency, approvedBy, handedOver, newDunning);
         }
 
         InvoiceRecord withBalance(BigDecimal newBalance) {
-            return new InvoiceRecord(invoiceId, customerId, orderId, amount, newBalance, issueDate, dueDate,
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, newBalance, issueDate, dueDate,
                     disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning);
         }
 
         InvoiceRecord withDispute(String reason, String by) {
-            return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate, reason, by,
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate, reason, by,
                     promise, agency, approvedBy, handedOver, dunning);
         }
 
         InvoiceRecord withPromise(PromiseRecord newPromise) {
-            return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
                     disputeReason, disputedBy, newPromise, agency, approvedBy, handedOver, dunning);
         }
 
         InvoiceRecord withHandover(String newAgency, List<String> newApprovedBy, boolean nowHandedOver) {
-            return new InvoiceRecord(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
                     disputeReason, disputedBy, promise, newAgency, newApprovedBy, nowHandedOver, dunning);
         }
     }
 
     private final KeyedViews<InvoiceRecord> invoices;
+    /** The invoices followed now (see {@link InvoiceRecord#followed()}): small whatever the ledger. */
+    private final MongoCollection<Document> followed;
+    private final ReceivablesLedger ledger;
     private final Clock clock;
 
     public InvoiceProjection(MongoDatabase database, Clock clock) {
         this.invoices = new KeyedViews<>(database.getCollection("invoices"), InvoiceRecord.class);
+        this.followed = database.getCollection("invoices_followed");
+        this.ledger = new ReceivablesLedger(database);
         this.clock = clock;
     }
 
     @EventHandler
-    void on(InvoiceIssued e, @SequenceNumber long sequence) {
+    void on(InvoiceIssued e, @SequenceNumber long sequence, TrackingToken token) {
         invoices.create(e.invoiceId(), sequence, new InvoiceRecord(e.invoiceId(), e.customerId(), e.orderId(),
-                e.amount(), e.amount(), e.issueDate(), e.dueDate(), null, null, null, null, List.of(), false, null));
+                e.amount(), e.currency(), e.amount(), e.issueDate(), e.dueDate(), null, null, null, null, List.of(), false,
+                null));
+        ledger.issued(ProjectionBatch.positionOf(token), e.currency(), e.issueDate(), e.dueDate(), e.amount());
+        follow(e.invoiceId());
     }
 
     @EventHandler
-    void on(PaymentRegistered e, @SequenceNumber long sequence) {
+    void on(PaymentRegistered e, @SequenceNumber long sequence, TrackingToken token) {
         for (Allocation allocation : e.allocations()) {
+            invoices.current(allocation.invoiceId()).ifPresent(invoice -> ledger.settled(ProjectionBatch.positionOf(token),
+                    e.currency(), invoice.issueDate(), invoice.dueDate(), e.receivedOn(), allocation.amount()));
             invoices.update(allocation.invoiceId(), sequence,
                     invoice -> invoice.withBalance(invoice.balance().subtract(allocation.amount())));
+            follow(allocation.invoiceId());
         }
     }
 
     @EventHandler
     void on(InvoiceDisputed e, @SequenceNumber long sequence) {
         invoices.update(e.invoiceId(), sequence, invoice -> invoice.withDispute(e.reason(), e.actor()));
+        follow(e.invoiceId());
     }
 
     @EventHandler
-    void on(DisputeResolved e, @SequenceNumber long sequence) {
+    void on(DisputeResolved e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        if (e.outcome() == DisputeOutcome.CREDITED) {
+            invoices.current(e.invoiceId()).ifPresent(invoice -> ledger.settled(ProjectionBatch.positionOf(token),
+                    invoice.currency(), invoice.issueDate(), invoice.dueDate(), LocalDate.ofInstant(at, ZoneOffset.UTC),
+                    e.creditNoteAmount()));
+        }
         invoices.update(e.invoiceId(), sequence, invoice -> invoice.withDispute(null, null).withBalance(e.balance()));
+        follow(e.invoiceId());
     }
 
     /** A promise is what the account manager's call was for: the call task is done. */
@@ -168,18 +201,21 @@ public class InvoiceProjection {
                     true))
                     : promised;
         });
+        follow(e.invoiceId());
     }
 
     @EventHandler
     void on(DunningStepReached e, @SequenceNumber long sequence, @Timestamp Instant at) {
         invoices.update(e.invoiceId(), sequence, invoice -> invoice.withDunning(
                 new DunningRecord(e.step(), LocalDate.ofInstant(at, ZoneOffset.UTC), e.assignee(), false)));
+        follow(e.invoiceId());
     }
 
     @EventHandler
     void on(PaymentPromiseKept e, @SequenceNumber long sequence) {
         invoices.update(e.invoiceId(), sequence, invoice -> invoice.withPromise(new PromiseRecord(
                 invoice.promise().promisedOn(), invoice.promise().amount(), invoice.promise().pausedUntil(), true)));
+        follow(e.invoiceId());
     }
 
     @EventHandler
@@ -189,17 +225,65 @@ public class InvoiceProjection {
             approvedBy.add(e.actor());
             return invoice.withHandover(e.agency(), approvedBy, false);
         });
+        follow(e.invoiceId());
     }
 
     @EventHandler
     void on(InvoiceHandedOver e, @SequenceNumber long sequence) {
         invoices.update(e.invoiceId(), sequence,
                 invoice -> invoice.withHandover(e.agency(), e.approvedBy(), true));
+        follow(e.invoiceId());
+    }
+
+    /**
+     * After every event of an invoice: {@code invoices_followed} holds it exactly while it is followed,
+     * taken from the invoice as it now stands (also when the event was applied before), so both agree.
+     */
+    private void follow(String invoiceId) {
+        ProjectionBatch batch = ProjectionBatch.current();
+        Optional<InvoiceRecord> invoice = invoices.current(invoiceId);
+        if (invoice.isPresent() && invoice.get().followed()) {
+            batch.put(followed, Documents.of(invoice.get()).append("_id", invoiceId));
+        } else if (batch.find(followed, invoiceId).isPresent()) {
+            batch.delete(followed, invoiceId);
+        }
+    }
+
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> events, ProjectionBatch batch) {
+        List<String> ids = events.stream().map(EventMessage::getPayload).flatMap(InvoiceProjection::invoiceIdsOf)
+                .distinct().toList();
+        invoices.prefetch(batch, ids);
+        batch.prefetch(followed, ids);
+    }
+
+    private static Stream<String> invoiceIdsOf(Object event) {
+        if (event instanceof PaymentRegistered e) {
+            return e.allocations().stream().map(Allocation::invoiceId);
+        }
+        for (Class<?> type : List.of(InvoiceIssued.class, InvoiceDisputed.class, DisputeResolved.class,
+                PaymentPromised.class, PaymentPromiseKept.class, CollectionHandoverApproved.class,
+                InvoiceHandedOver.class, DunningStepReached.class)) {
+            if (type.isInstance(event)) {
+                try {
+                    return Stream.of((String) type.getMethod("invoiceId").invoke(event));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Stream.empty();
     }
 
     @ResetHandler
     void reset() {
         invoices.clear();
+        followed.deleteMany(new Document());
+        ledger.clear();
+    }
+
+    public ReceivablesLedger ledger() {
+        return ledger;
     }
 
     @QueryHandler
@@ -209,13 +293,23 @@ public class InvoiceProjection {
 
     /** The invoices whose last dunning step is a task for {@code assignee} that is still to do. */
     public List<InvoiceRecord> withOpenTaskFor(String assignee) {
-        return invoices.collection().find(Filters.eq("dunning.assignee", assignee)).map(invoices::read)
-                .into(new ArrayList<>()).stream().filter(invoice -> invoice.openTask().isPresent())
+        return withOpenTaskFor(assignee, followed());
+    }
+
+    public static List<InvoiceRecord> withOpenTaskFor(String assignee, List<InvoiceRecord> invoices) {
+        return invoices.stream()
+                .filter(invoice -> invoice.openTask().filter(task -> assignee.equals(task.assignee())).isPresent())
                 .sorted(Comparator.comparing((InvoiceRecord invoice) -> invoice.dunning().reachedOn())
                         .thenComparing(InvoiceRecord::invoiceId))
                 .toList();
     }
 
+    /** The invoices followed now, each as in {@code invoices}. */
+    public List<InvoiceRecord> followed() {
+        return followed.find().map(invoices::read).into(new ArrayList<>());
+    }
+
+    /** Every invoice: for checks against the figures kept as sums, never for a view. */
     public List<InvoiceRecord> all() {
         return invoices.collection().find().map(invoices::read).into(new ArrayList<>());
     }

@@ -43,14 +43,26 @@ class LiveViewController {
     /** One reading of the finance view per change, shared by all its subscribers. */
     private final Flux<FinanceView> financeChanges;
 
+    /** The least time between two readings of a worklist: changes in between fold into the next one. */
+    private final Duration spacing;
+
     LiveViewController(QueryGateway gateway, Queries queries,
-                       @Value("${creditdesk.live.heartbeat:10s}") Duration heartbeat) {
+                       @Value("${creditdesk.live.heartbeat:10s}") Duration heartbeat,
+                       @Value("${creditdesk.live.worklist-spacing:100ms}") Duration spacing) {
         this.gateway = gateway;
         this.queries = queries;
         this.heartbeat = heartbeat;
-        this.financeChanges = changes(new GetFinanceView())
-                .concatMap(change -> queries.ask(new GetFinanceView(), FinanceView.class), 1)
-                .share();
+        this.spacing = spacing;
+        this.financeChanges = readOnChange(new GetFinanceView(), FinanceView.class).share();
+    }
+
+    /**
+     * The worklist read again after a change, at most once per {@code spacing}: under load a few
+     * readings a second carry every change, never one reading per event.
+     */
+    private <V> Flux<V> readOnChange(Object query, Class<V> type) {
+        return changes(query).concatMap(change -> queries.ask(query, type)
+                .concatWith(Mono.delay(spacing).then(Mono.empty())), 1);
     }
 
     @GetMapping(path = "/api/stream/accounts/{customerId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -68,8 +80,7 @@ class LiveViewController {
     @GetMapping(path = "/api/stream/views/sales", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> sales(@RequestParam @Id String accountManager) {
         GetSalesView query = new GetSalesView(accountManager);
-        return live("sales", queries.ask(query, SalesView.class).concatWith(
-                changes(query).concatMap(change -> queries.ask(query, SalesView.class), 1)));
+        return live("sales", queries.ask(query, SalesView.class).concatWith(readOnChange(query, SalesView.class)));
     }
 
     @GetMapping(path = "/api/stream/views/finance", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -15,11 +15,14 @@ import com.creditdesk.api.order.OrderQueries.StatusChange;
 import com.creditdesk.api.order.OrderStatus;
 import com.creditdesk.api.order.ReleaseDecision;
 import com.creditdesk.query.common.KeyedViews;
+import com.creditdesk.query.common.Documents;
+import com.creditdesk.query.common.ProjectionBatch;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
+import org.bson.Document;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -28,20 +31,67 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** Each order with its credit decision, the release request and decision, and its status history. */
 @Component
 @ProcessingGroup(OrderProjection.GROUP)
-public class OrderProjection {
+public class OrderProjection implements ProjectionBatch.Prefetching {
     public static final String GROUP = "orders";
 
     private final KeyedViews<OrderView> orders;
+    /** The orders blocked now, as in {@code orders}: what the worklists read, small whatever the ledger. */
+    private final MongoCollection<Document> blocked;
 
     public OrderProjection(MongoDatabase database) {
         this.orders = new KeyedViews<>(database.getCollection("orders"), OrderView.class);
-        orders.collection().createIndex(Indexes.ascending("status"));
+        this.blocked = database.getCollection("orders_blocked");
+    }
+
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> events, ProjectionBatch batch) {
+        List<String> ids = events.stream().map(EventMessage::getPayload).map(OrderProjection::orderIdOf)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        orders.prefetch(batch, ids);
+        batch.prefetch(blocked, ids);
+    }
+
+    private static String orderIdOf(Object event) {
+        if (event instanceof OrderAccepted e) {
+            return e.orderId();
+        } else if (event instanceof OrderBlocked e) {
+            return e.orderId();
+        } else if (event instanceof ReleaseRequested e) {
+            return e.orderId();
+        } else if (event instanceof OrderReleased e) {
+            return e.orderId();
+        } else if (event instanceof OrderRejected e) {
+            return e.orderId();
+        } else if (event instanceof OrderCancelled e) {
+            return e.orderId();
+        } else if (event instanceof InvoiceIssued e) {
+            return e.orderId();
+        }
+        return null;
+    }
+
+    /**
+     * After every event of an order: the blocked list holds it exactly while the order is blocked, taken
+     * from the order as it now stands (also when the event was applied before), so both always agree.
+     */
+    private void mirror(String orderId) {
+        ProjectionBatch batch = ProjectionBatch.current();
+        Optional<OrderView> order = orders.current(orderId);
+        if (order.isPresent() && order.get().status() == OrderStatus.BLOCKED) {
+            batch.put(blocked, Documents.of(order.get()).append("_id", orderId));
+        } else if (batch.find(blocked, orderId).isPresent()) {
+            batch.delete(blocked, orderId);
+        }
     }
 
     @EventHandler
@@ -49,6 +99,7 @@ public class OrderProjection {
         orders.create(e.orderId(), sequence, new OrderView(e.orderId(), e.customerId(), e.amount(), e.currency(),
                 e.description(), OrderStatus.ACCEPTED, List.of(), e.decision(), null, null,
                 List.of(new StatusChange(at, OrderStatus.ACCEPTED, e.actor()))));
+        mirror(e.orderId());
     }
 
     @EventHandler
@@ -56,6 +107,7 @@ public class OrderProjection {
         orders.create(e.orderId(), sequence, new OrderView(e.orderId(), e.customerId(), e.amount(), e.currency(),
                 e.description(), OrderStatus.BLOCKED, e.reasons(), e.decision(), null, null,
                 List.of(new StatusChange(at, OrderStatus.BLOCKED, e.actor()))));
+        mirror(e.orderId());
     }
 
     @EventHandler
@@ -64,6 +116,7 @@ public class OrderProjection {
                 order.amount(), order.currency(), order.description(), order.status(), order.reasons(),
                 order.decision(), new ReleaseRequestView(e.justification(), e.proposedMeasure(), e.actor(), at),
                 order.releaseDecision(), order.history()));
+        mirror(e.orderId());
     }
 
     @EventHandler
@@ -81,12 +134,14 @@ public class OrderProjection {
     @EventHandler
     void on(OrderCancelled e, @SequenceNumber long sequence, @Timestamp Instant at) {
         orders.update(e.orderId(), sequence, order -> withStatus(order, OrderStatus.CANCELLED, at, e.actor()));
+        mirror(e.orderId());
     }
 
     @EventHandler
     void on(InvoiceIssued e, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (e.orderId() != null) {
             orders.update(e.orderId(), sequence, order -> withStatus(order, OrderStatus.INVOICED, at, e.actor()));
+            mirror(e.orderId());
         }
     }
 
@@ -97,6 +152,7 @@ public class OrderProjection {
                     decision, order.history());
             return withStatus(decided, status, decision.at(), decision.decidedBy());
         });
+        mirror(orderId);
     }
 
     private static OrderView withStatus(OrderView order, OrderStatus status, Instant at, String actor) {
@@ -110,6 +166,7 @@ public class OrderProjection {
     @ResetHandler
     void reset() {
         orders.clear();
+        blocked.deleteMany(new Document());
     }
 
     @QueryHandler
@@ -118,9 +175,10 @@ public class OrderProjection {
     }
 
     /** Blocked orders, optionally of some customers only: for the worklists. */
-    public List<OrderView> blocked(List<String> customerIds) {
-        var filter = customerIds == null ? Filters.eq("status", OrderStatus.BLOCKED.name())
-                : Filters.and(Filters.eq("status", OrderStatus.BLOCKED.name()), Filters.in("customerId", customerIds));
-        return orders.collection().find(filter).map(orders::read).into(new ArrayList<>());
+    public List<OrderView> blocked(Collection<String> customerIds) {
+        Set<String> of = customerIds == null ? null : new HashSet<>(customerIds);
+        return blocked.find().map(orders::read).into(new ArrayList<>()).stream()
+                .filter(order -> of == null || of.contains(order.customerId()))
+                .sorted(Comparator.comparing(OrderView::orderId)).toList();
     }
 }

@@ -14,6 +14,7 @@ import com.creditdesk.platform.security.Roles;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.invoice.InvoiceProjection.InvoiceRecord;
+import com.creditdesk.query.invoice.ReceivablesLedger;
 import com.creditdesk.query.order.OrderProjection;
 import com.creditdesk.query.review.ReviewProjection;
 import org.axonframework.queryhandling.QueryHandler;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,9 @@ import java.util.Set;
 
 /**
  * The account manager's worklist and finance's, composed when asked from the projections they
- * draw on, so both always show the same facts.
+ * draw on, so both always show the same facts. Each reads what stays small however long the
+ * ledger: the manager's customers by id, the orders blocked now, the invoices followed now, and
+ * finance's figures as sums per day ({@link ReceivablesLedger}).
  */
 @Component
 public class Worklists {
@@ -61,12 +65,17 @@ public class Worklists {
                 tasks(invoices.withOpenTaskFor(query.accountManager()), LocalDate.now(clock)), theirReviews);
     }
 
+    /** The ledger's sums of every currency, as finance's figures add them. */
+    private Collection<ReceivablesLedger.Current> receivables() {
+        return invoices.ledger().current().values();
+    }
+
     @QueryHandler
     public FinanceView handle(GetFinanceView query) {
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
-        List<InvoiceRecord> allInvoices = invoices.all();
-        Receivables receivables = Receivables.of(allInvoices, today);
+        List<InvoiceRecord> followed = invoices.followed();
+        Receivables receivables = Receivables.of(receivables(), today);
         List<OrderView> waiting = orders.blocked(null).stream().filter(order -> order.releaseRequest() != null).toList();
         Map<String, String> names = accounts.names(waiting.stream().map(OrderView::customerId).toList());
         List<ReleaseRequest> requests = waiting.stream()
@@ -76,10 +85,10 @@ public class Worklists {
                         order.releaseRequest().at(), hoursBetween(order.releaseRequest().at(), now)))
                 .sorted(java.util.Comparator.comparing(ReleaseRequest::requestedAt))
                 .toList();
-        FollowUp followUp = FollowUp.of(allInvoices, accounts, today);
+        FollowUp followUp = FollowUp.of(followed, accounts, today);
         return new FinanceView(receivables.ageing(), receivables.overdueTotal(), receivables.dso(), requests,
                 withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(),
-                tasks(invoices.withOpenTaskFor(Roles.CREDIT), today));
+                tasks(InvoiceProjection.withOpenTaskFor(Roles.CREDIT, followed), today));
     }
 
     private List<TaskItem> tasks(List<InvoiceRecord> withTasks, LocalDate today) {

@@ -15,7 +15,7 @@ class ReceivablesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
 
     private static InvoiceRecord invoice(String id, String amount, String balance, String issued, String due) {
-        return new InvoiceRecord(id, "C-1", null, new BigDecimal(amount), new BigDecimal(balance),
+        return new InvoiceRecord(id, "C-1", null, new BigDecimal(amount), "EUR", new BigDecimal(balance),
                 LocalDate.parse(issued), LocalDate.parse(due), null, null, null, null, List.of(), false, null);
     }
 
