@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Figures kept per day inside documents of one period (a month or a day) and one scope (a currency,
@@ -24,7 +23,8 @@ import java.util.regex.Pattern;
  * {@link ProjectionBatch#writer()}), so only one thread ever changes it, and holds the store positions
  * of the events of the last batch that concerned it: an event of a batch delivered again whose position
  * is there was applied already. A figure is the sum over all writers' documents. The {@code _id} starts
- * with the period, so one period's documents are found through the {@code _id} index.
+ * with the period, so one period's documents are found through the {@code _id} index (periods and
+ * scopes hold no regular-expression characters).
  */
 public final class DatedSums {
     private static final String BATCH = "batch";
@@ -35,6 +35,10 @@ public final class DatedSums {
 
         String of(LocalDate day) {
             return this == MONTH ? day.toString().substring(0, 7) : day.toString();
+        }
+
+        LocalDate next(LocalDate day) {
+            return this == MONTH ? day.plusMonths(1).withDayOfMonth(1) : day.plusDays(1);
         }
     }
 
@@ -110,7 +114,16 @@ public final class DatedSums {
 
     /** The maps named, of the documents of the period of {@code day} and {@code scope}. */
     public Read of(LocalDate day, String scope, String... maps) {
-        return read(Filters.regex("_id", "^" + Pattern.quote(period.of(day) + "|" + scope + "|")), maps);
+        return read(Filters.regex("_id", "^" + period.of(day) + "\\|" + scope + "\\|"), maps);
+    }
+
+    /** The maps named, of the documents of every period from the one of {@code first} to the one of {@code last}. */
+    public Read between(LocalDate first, LocalDate last, String... maps) {
+        List<String> periods = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = period.next(day)) {
+            periods.add(period.of(day));
+        }
+        return read(Filters.regex("_id", "^(" + String.join("|", periods) + ")\\|"), maps);
     }
 
     private Read read(org.bson.conversions.Bson filter, String... maps) {

@@ -80,7 +80,7 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
          * Whether finance or an account manager follows it now: a task to do, a dispute, a promise not
          * kept, a hand-over. Only such invoices are in {@code invoices_followed}, what the worklists read.
          */
-        boolean followed() {
+        public boolean followed() {
             return openTask().isPresent() || disputed() || promise != null && !promise.kept() || !approvedBy.isEmpty();
         }
 

@@ -31,6 +31,13 @@ final class KpiFacts {
         }
     }
 
+    /** A customer's invoices with their settlements: what a sales signal's follow-up is judged on. */
+    record CustomerInvoices(String customerId, List<InvoiceFacts> invoices) {
+        CustomerInvoices {
+            invoices = invoices == null ? List.of() : List.copyOf(invoices);
+        }
+    }
+
     record OrderFacts(String orderId, String customerId, Instant placedAt, boolean blocked, Instant releaseRequestedAt,
                       Instant releaseDecidedAt) {
     }

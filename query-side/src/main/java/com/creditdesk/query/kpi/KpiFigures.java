@@ -2,20 +2,19 @@ package com.creditdesk.query.kpi;
 
 import com.creditdesk.api.kpi.KpiQueries.Kpis;
 import com.creditdesk.api.kpi.KpiQueries.SignalFollowUp;
+import com.creditdesk.query.invoice.ReceivablesLedger;
 import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
 import com.creditdesk.query.kpi.KpiFacts.SignalFacts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The KPIs of a period, worked out from dated facts only, so a past period gives the same answer
@@ -32,44 +31,46 @@ final class KpiFigures {
 
     static Kpis of(Instant from, Instant to, LocalDate today, List<InvoiceFacts> invoices, List<OrderFacts> orders,
                    List<SignalFacts> signals) {
+        return of(from, to, today, KpiInputs.of(from, to, invoices, orders, signals));
+    }
+
+    static Kpis of(Instant from, Instant to, LocalDate today, KpiInputs inputs) {
         LocalDate firstDay = day(from);
         LocalDate lastDay = day(to.minusNanos(1));
-        return new Kpis(from, to, dso(invoices, lastDay), cei(invoices, firstDay, lastDay),
-                blockedShare(orders, from, to), medianReleaseHours(orders, from, to),
-                signalFollowUps(signals, invoices, from, to, today));
+        ReceivablesLedger.History receivables = inputs.receivables();
+        return new Kpis(from, to, dso(receivables, lastDay), cei(receivables, firstDay, lastDay),
+                blockedShare(inputs.placed(), inputs.blocked()), medianReleaseHours(inputs.releaseMinutes()),
+                signalFollowUps(inputs.signals(), inputs.invoicesOf(), today));
     }
 
     /** Receivables at the end of {@code day} ÷ invoiced in the 90 days up to it × 90 (as the finance view). */
-    static BigDecimal dso(List<InvoiceFacts> invoices, LocalDate day) {
-        BigDecimal receivables = receivables(invoices, day, invoice -> true);
-        BigDecimal invoiced = invoiced(invoices, day.minusDays(DSO_DAYS), day);
+    static BigDecimal dso(ReceivablesLedger.History receivables, LocalDate day) {
+        BigDecimal open = receivables(receivables, day);
+        BigDecimal invoiced = invoiced(receivables, day.minusDays(DSO_DAYS), day);
         return invoiced.signum() == 0 ? BigDecimal.ZERO
-                : receivables.multiply(BigDecimal.valueOf(DSO_DAYS)).divide(invoiced, 1, RoundingMode.HALF_UP);
+                : open.multiply(BigDecimal.valueOf(DSO_DAYS)).divide(invoiced, 1, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal cei(List<InvoiceFacts> invoices, LocalDate firstDay, LocalDate lastDay) {
-        BigDecimal opening = receivables(invoices, firstDay.minusDays(1), invoice -> true);
-        BigDecimal invoiced = invoiced(invoices, firstDay, lastDay);
-        BigDecimal closing = receivables(invoices, lastDay, invoice -> true);
-        BigDecimal notYetDue = receivables(invoices, lastDay, invoice -> !invoice.dueDate().isBefore(lastDay));
+    static BigDecimal cei(ReceivablesLedger.History receivables, LocalDate firstDay, LocalDate lastDay) {
+        BigDecimal opening = receivables(receivables, firstDay.minusDays(1));
+        BigDecimal invoiced = invoiced(receivables, firstDay, lastDay);
+        BigDecimal closing = receivables(receivables, lastDay);
+        BigDecimal notYetDue = receivables.notYetDueSpans().entrySet().stream()
+                .filter(span -> span.getKey().covers(lastDay)).map(Map.Entry::getValue)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal collectible = opening.add(invoiced).subtract(notYetDue);
         return collectible.signum() <= 0 ? null
                 : opening.add(invoiced).subtract(closing).multiply(BigDecimal.valueOf(100))
                 .divide(collectible, 1, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal blockedShare(List<OrderFacts> orders, Instant from, Instant to) {
-        List<OrderFacts> placed = orders.stream().filter(o -> within(o.placedAt(), from, to)).toList();
-        long blocked = placed.stream().filter(OrderFacts::blocked).count();
-        return placed.isEmpty() ? null
-                : BigDecimal.valueOf(blocked).divide(BigDecimal.valueOf(placed.size()), 3, RoundingMode.HALF_UP);
+    static BigDecimal blockedShare(long placed, long blocked) {
+        return placed == 0 ? null
+                : BigDecimal.valueOf(blocked).divide(BigDecimal.valueOf(placed), 3, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal medianReleaseHours(List<OrderFacts> orders, Instant from, Instant to) {
-        List<Long> minutes = orders.stream()
-                .filter(o -> o.releaseRequestedAt() != null && within(o.releaseDecidedAt(), from, to))
-                .map(o -> Duration.between(o.releaseRequestedAt(), o.releaseDecidedAt()).toMinutes())
-                .sorted().toList();
+    static BigDecimal medianReleaseHours(List<Long> decisionMinutes) {
+        List<Long> minutes = decisionMinutes.stream().sorted().toList();
         if (minutes.isEmpty()) {
             return null;
         }
@@ -79,16 +80,14 @@ final class KpiFigures {
         return BigDecimal.valueOf(median).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
     }
 
-    static List<SignalFollowUp> signalFollowUps(List<SignalFacts> signals, List<InvoiceFacts> invoices, Instant from,
-                                                Instant to, LocalDate today) {
+    /** Per account manager, over the period's signals and their customers' invoices. */
+    static List<SignalFollowUp> signalFollowUps(List<SignalFacts> signals, Map<String, List<InvoiceFacts>> invoicesOf,
+                                                LocalDate today) {
         Map<String, int[]> perManager = new TreeMap<>();
         for (SignalFacts signal : signals) {
-            if (!within(signal.at(), from, to)) {
-                continue;
-            }
             int[] counts = perManager.computeIfAbsent(signal.reportedBy(), manager -> new int[2]);
             counts[0]++;
-            if (followedByLatePayment(signal, invoices, today)) {
+            if (followedByLatePayment(signal, invoicesOf.getOrDefault(signal.customerId(), List.of()), today)) {
                 counts[1]++;
             }
         }
@@ -112,17 +111,19 @@ final class KpiFigures {
         });
     }
 
-    private static BigDecimal receivables(List<InvoiceFacts> invoices, LocalDate day, Predicate<InvoiceFacts> which) {
-        return invoices.stream().filter(which).map(i -> i.balanceOn(day)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    /** What was open at the end of {@code day}: invoiced up to it less settled up to it. */
+    private static BigDecimal receivables(ReceivablesLedger.History receivables, LocalDate day) {
+        return sum(receivables.invoicedByDay().headMap(day, true))
+                .subtract(sum(receivables.settledByDay().headMap(day, true)));
     }
 
-    private static BigDecimal invoiced(List<InvoiceFacts> invoices, LocalDate firstDay, LocalDate lastDay) {
-        return invoices.stream().filter(i -> !i.issueDate().isBefore(firstDay) && !i.issueDate().isAfter(lastDay))
-                .map(InvoiceFacts::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static BigDecimal invoiced(ReceivablesLedger.History receivables, LocalDate firstDay, LocalDate lastDay) {
+        return firstDay.isAfter(lastDay) ? BigDecimal.ZERO
+                : sum(receivables.invoicedByDay().subMap(firstDay, true, lastDay, true));
     }
 
-    private static boolean within(Instant at, Instant from, Instant to) {
-        return at != null && !at.isBefore(from) && at.isBefore(to);
+    private static BigDecimal sum(Map<LocalDate, BigDecimal> amounts) {
+        return amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static LocalDate day(Instant at) {

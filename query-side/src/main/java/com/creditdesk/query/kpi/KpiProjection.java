@@ -13,87 +13,175 @@ import com.creditdesk.api.order.OrderEvents.ReleaseRequested;
 import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.api.signal.SignalEvents.SalesSignalReported;
+import com.creditdesk.query.common.DatedSums;
 import com.creditdesk.query.common.KeyedViews;
+import com.creditdesk.query.common.ProjectionBatch;
+import com.creditdesk.query.invoice.InvoiceProjection;
+import com.creditdesk.query.invoice.ReceivablesLedger;
+import com.creditdesk.query.kpi.KpiFacts.CustomerInvoices;
 import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
 import com.creditdesk.query.kpi.KpiFacts.Settlement;
 import com.creditdesk.query.kpi.KpiFacts.SignalFacts;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
- * The dated facts the KPIs need: invoices with every settlement (payments on the day received,
- * credit notes on the day granted), orders with when they were placed, blocked, asked to be released
- * and decided, and sales signals with who reported them when.
+ * What the KPIs of any period need, kept so that a period reads what it covers and not the whole
+ * ledger: the receivables as sums per day ({@link ReceivablesLedger}, kept with the invoices), orders
+ * placed and blocked counted per day and, for the first and last day of a period, per instant; release
+ * decisions and sales signals per month; and per customer their invoices' dated facts, read only for
+ * the customers a period's signals are about.
  */
 @Component
 @ProcessingGroup(KpiProjection.GROUP)
-public class KpiProjection {
+public class KpiProjection implements ProjectionBatch.Prefetching {
     static final String GROUP = "kpis";
+    private static final String ORDERS = "orders";
 
-    private final KeyedViews<InvoiceFacts> invoices;
+    private final KeyedViews<CustomerInvoices> customers;
     private final KeyedViews<OrderFacts> orders;
-    private final KeyedViews<SignalFacts> signals;
+    /** Per day: orders {@code placed} and {@code blocked}; per decision instant and order: {@code releaseMinutes}. */
+    private final DatedSums orderDays;
+    /** Per instant: orders {@code placed} and {@code blocked}, for a period that starts or ends within a day. */
+    private final DatedSums orderInstants;
+    /** Per instant and signal: who reported it about which customer. */
+    private final DatedSums signals;
+    private final InvoiceProjection invoices;
     private final Clock clock;
 
-    KpiProjection(MongoDatabase database, Clock clock) {
-        this.invoices = new KeyedViews<>(database.getCollection("kpi_invoices"), InvoiceFacts.class);
+    KpiProjection(MongoDatabase database, InvoiceProjection invoices, Clock clock) {
+        this.customers = new KeyedViews<>(database.getCollection("kpi_customers"), CustomerInvoices.class);
         this.orders = new KeyedViews<>(database.getCollection("kpi_orders"), OrderFacts.class);
-        this.signals = new KeyedViews<>(database.getCollection("kpi_signals"), SignalFacts.class);
+        this.orderDays = new DatedSums(database.getCollection("kpi_order_days"), DatedSums.Period.MONTH);
+        this.orderInstants = new DatedSums(database.getCollection("kpi_order_instants"), DatedSums.Period.DAY);
+        this.signals = new DatedSums(database.getCollection("kpi_signals"), DatedSums.Period.MONTH);
+        this.invoices = invoices;
         this.clock = clock;
+    }
+
+    @Override
+    public void prefetch(List<? extends EventMessage<?>> events, ProjectionBatch batch) {
+        customers.prefetch(batch, events.stream().filter(DomainEventMessage.class::isInstance)
+                .filter(m -> m.getPayload() instanceof InvoiceIssued || m.getPayload() instanceof PaymentRegistered
+                        || m.getPayload() instanceof DisputeResolved)
+                .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()).distinct().toList());
+        orders.prefetch(batch, events.stream().map(EventMessage::getPayload).map(KpiProjection::orderIdOf)
+                .filter(Objects::nonNull).distinct().toList());
+    }
+
+    private static String orderIdOf(Object event) {
+        if (event instanceof OrderAccepted e) {
+            return e.orderId();
+        } else if (event instanceof OrderBlocked e) {
+            return e.orderId();
+        } else if (event instanceof ReleaseRequested e) {
+            return e.orderId();
+        } else if (event instanceof OrderReleased e) {
+            return e.orderId();
+        } else if (event instanceof OrderRejected e) {
+            return e.orderId();
+        }
+        return null;
     }
 
     @EventHandler
     void on(InvoiceIssued e, @SequenceNumber long sequence) {
-        invoices.create(e.invoiceId(), sequence, new InvoiceFacts(e.invoiceId(), e.customerId(), e.amount(),
-                e.issueDate(), e.dueDate(), List.of()));
+        invoicesOf(e.customerId(), sequence, list -> with(list, new InvoiceFacts(e.invoiceId(), e.customerId(),
+                e.amount(), e.issueDate(), e.dueDate(), List.of())));
     }
 
     @EventHandler
     void on(PaymentRegistered e, @SequenceNumber long sequence) {
-        for (Allocation allocation : e.allocations()) {
-            settle(allocation.invoiceId(), sequence, new Settlement(e.receivedOn(), allocation.amount()));
-        }
+        invoicesOf(e.customerId(), sequence, list -> {
+            List<InvoiceFacts> settled = list;
+            for (Allocation allocation : e.allocations()) {
+                settled = settle(settled, allocation.invoiceId(), new Settlement(e.receivedOn(), allocation.amount()));
+            }
+            return settled;
+        });
     }
 
     @EventHandler
     void on(DisputeResolved e, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (e.outcome() == DisputeOutcome.CREDITED) {
-            settle(e.invoiceId(), sequence, new Settlement(LocalDate.ofInstant(at, ZoneOffset.UTC),
-                    e.creditNoteAmount()));
+            invoicesOf(e.customerId(), sequence, list -> settle(list, e.invoiceId(),
+                    new Settlement(LocalDate.ofInstant(at, ZoneOffset.UTC), e.creditNoteAmount())));
         }
     }
 
-    private void settle(String invoiceId, long sequence, Settlement settlement) {
-        invoices.update(invoiceId, sequence, invoice -> {
+    private void invoicesOf(String customerId, long sequence, UnaryOperator<List<InvoiceFacts>> change) {
+        if (customers.current(customerId).isEmpty()) {
+            customers.create(customerId, sequence, new CustomerInvoices(customerId, change.apply(List.of())));
+        } else {
+            customers.update(customerId, sequence,
+                    known -> new CustomerInvoices(customerId, change.apply(known.invoices())));
+        }
+    }
+
+    private static List<InvoiceFacts> with(List<InvoiceFacts> invoices, InvoiceFacts invoice) {
+        List<InvoiceFacts> more = new ArrayList<>(invoices);
+        more.add(invoice);
+        return more;
+    }
+
+    private static List<InvoiceFacts> settle(List<InvoiceFacts> invoices, String invoiceId, Settlement settlement) {
+        return invoices.stream().map(invoice -> {
+            if (!invoice.invoiceId().equals(invoiceId)) {
+                return invoice;
+            }
             List<Settlement> settlements = new ArrayList<>(invoice.settlements());
             settlements.add(settlement);
             return new InvoiceFacts(invoice.invoiceId(), invoice.customerId(), invoice.amount(), invoice.issueDate(),
                     invoice.dueDate(), settlements);
-        });
+        }).toList();
     }
 
     @EventHandler
-    void on(OrderAccepted e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        orders.create(e.orderId(), sequence, new OrderFacts(e.orderId(), e.customerId(), at, false, null, null));
+    void on(OrderAccepted e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        placed(e.orderId(), e.customerId(), sequence, at, false, ProjectionBatch.positionOf(token));
     }
 
     @EventHandler
-    void on(OrderBlocked e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        orders.create(e.orderId(), sequence, new OrderFacts(e.orderId(), e.customerId(), at, true, null, null));
+    void on(OrderBlocked e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        placed(e.orderId(), e.customerId(), sequence, at, true, ProjectionBatch.positionOf(token));
+    }
+
+    private void placed(String orderId, String customerId, long sequence, Instant at, boolean blocked, long position) {
+        orders.create(orderId, sequence, new OrderFacts(orderId, customerId, at, blocked, null, null));
+        LocalDate day = day(at);
+        orderDays.add(position, ORDERS, day, "placed", day.toString(), 1);
+        orderInstants.add(position, ORDERS, day, "placed", key(at), 1);
+        if (blocked) {
+            orderDays.add(position, ORDERS, day, "blocked", day.toString(), 1);
+            orderInstants.add(position, ORDERS, day, "blocked", key(at), 1);
+        }
     }
 
     @EventHandler
@@ -103,38 +191,137 @@ public class KpiProjection {
     }
 
     @EventHandler
-    void on(OrderReleased e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        decided(e.orderId(), sequence, at);
+    void on(OrderReleased e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        decided(e.orderId(), sequence, at, ProjectionBatch.positionOf(token));
     }
 
     @EventHandler
-    void on(OrderRejected e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        decided(e.orderId(), sequence, at);
+    void on(OrderRejected e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        decided(e.orderId(), sequence, at, ProjectionBatch.positionOf(token));
     }
 
-    private void decided(String orderId, long sequence, Instant at) {
+    private void decided(String orderId, long sequence, Instant at, long position) {
+        orders.current(orderId).map(OrderFacts::releaseRequestedAt).ifPresent(requested -> orderDays.set(position,
+                ORDERS, day(at), "releaseMinutes", key(at) + "|" + orderId, Duration.between(requested, at).toMinutes()));
         orders.update(orderId, sequence, order -> new OrderFacts(order.orderId(), order.customerId(),
                 order.placedAt(), order.blocked(), order.releaseRequestedAt(), at));
     }
 
     @EventHandler
-    void on(SalesSignalReported e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        signals.create(e.signalId(), sequence, new SignalFacts(e.signalId(), e.customerId(), e.actor(), at));
+    void on(SalesSignalReported e, @Timestamp Instant at, TrackingToken token) {
+        signals.set(ProjectionBatch.positionOf(token), "signals", day(at), "signals", key(at) + "|" + e.signalId(),
+                new Document("customerId", e.customerId()).append("reportedBy", e.actor()));
     }
 
     @ResetHandler
     void reset() {
-        invoices.clear();
+        customers.clear();
         orders.clear();
+        orderDays.clear();
+        orderInstants.clear();
         signals.clear();
     }
 
     /** Invoices issued after the period still tell whether a signal in it was followed by late payment. */
     @QueryHandler
     public Kpis handle(GetKpis query) {
-        List<InvoiceFacts> issued = invoices.collection().find().map(invoices::read).into(new ArrayList<>());
+        return KpiFigures.of(query.from(), query.to(), LocalDate.now(clock), inputs(query.from(), query.to()));
+    }
+
+    KpiInputs inputs(Instant from, Instant to) {
+        LocalDate first = day(from);
+        LocalDate last = day(to.minusNanos(1));
+        Map<String, Long> placed = new HashMap<>();
+        Map<String, Long> blocked = new HashMap<>();
+        // whole days between the first and the last from the day counts; those two by instant
+        DatedSums.Read days = orderDays.between(first, last, "placed", "blocked", "releaseMinutes");
+        Map<String, Map<String, Long>> counts = days.sums().getOrDefault(ORDERS, Map.of());
+        long placedCount = countDays(counts.get("placed"), first, last);
+        long blockedCount = countDays(counts.get("blocked"), first, last);
+        for (LocalDate edge : first.equals(last) ? List.of(first) : List.of(first, last)) {
+            Map<String, Map<String, Long>> instants = orderInstants.of(edge, ORDERS, "placed", "blocked").sums()
+                    .getOrDefault(ORDERS, Map.of());
+            placedCount += countInstants(instants.get("placed"), from, to);
+            blockedCount += countInstants(instants.get("blocked"), from, to);
+        }
+        List<Long> minutes = new ArrayList<>();
+        days.entries("releaseMinutes").forEach((key, value) -> {
+            if (KpiInputs.within(instant(key), from, to)) {
+                minutes.add(((Number) value).longValue());
+            }
+        });
+        List<SignalFacts> reported = new ArrayList<>();
+        signals.between(first, last, "signals").entries("signals").forEach((key, value) -> {
+            Instant at = instant(key);
+            if (KpiInputs.within(at, from, to)) {
+                Document about = (Document) value;
+                reported.add(new SignalFacts(key.substring(key.indexOf('|') + 1), about.getString("customerId"),
+                        about.getString("reportedBy"), at));
+            }
+        });
+        Map<String, List<InvoiceFacts>> invoicesOf = new HashMap<>();
+        customers.collection().find(Filters.in("_id", reported.stream().map(SignalFacts::customerId).distinct().toList()))
+                .map(customers::read).forEach(customer -> invoicesOf.put(customer.customerId(), customer.invoices()));
+        return new KpiInputs(allCurrencies(invoices.ledger().history().values()), placedCount, blockedCount, minutes,
+                reported, invoicesOf);
+    }
+
+    /** Every fact as stored, for the check that the kept sums give what the facts give. */
+    KpiInputs inputsTheSlowWay(Instant from, Instant to) {
+        List<InvoiceFacts> all = new ArrayList<>();
+        customers.collection().find().map(customers::read).forEach(customer -> all.addAll(customer.invoices()));
         List<OrderFacts> placed = orders.collection().find().map(orders::read).into(new ArrayList<>());
-        List<SignalFacts> reported = signals.collection().find().map(signals::read).into(new ArrayList<>());
-        return KpiFigures.of(query.from(), query.to(), LocalDate.now(clock), issued, placed, reported);
+        List<SignalFacts> reported = new ArrayList<>();
+        signals.all("signals").entries("signals").forEach((key, value) -> reported.add(new SignalFacts(
+                key.substring(key.indexOf('|') + 1), ((Document) value).getString("customerId"),
+                ((Document) value).getString("reportedBy"), instant(key))));
+        return KpiInputs.of(from, to, all, placed, reported);
+    }
+
+    /** The KPIs add the receivables of every currency, as the contract's KPIs have them. */
+    private static ReceivablesLedger.History allCurrencies(Collection<ReceivablesLedger.History> perCurrency) {
+        TreeMap<LocalDate, BigDecimal> invoiced = new TreeMap<>();
+        TreeMap<LocalDate, BigDecimal> settled = new TreeMap<>();
+        Map<ReceivablesLedger.Span, BigDecimal> spans = new HashMap<>();
+        for (ReceivablesLedger.History history : perCurrency) {
+            history.invoicedByDay().forEach((day, amount) -> invoiced.merge(day, amount, BigDecimal::add));
+            history.settledByDay().forEach((day, amount) -> settled.merge(day, amount, BigDecimal::add));
+            history.notYetDueSpans().forEach((span, amount) -> spans.merge(span, amount, BigDecimal::add));
+        }
+        return new ReceivablesLedger.History(invoiced, settled, spans);
+    }
+
+    private static long countDays(Map<String, Long> perDay, LocalDate first, LocalDate last) {
+        if (perDay == null) {
+            return 0;
+        }
+        return perDay.entrySet().stream().filter(e -> {
+            LocalDate day = LocalDate.parse(e.getKey());
+            return day.isAfter(first) && day.isBefore(last);
+        }).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static long countInstants(Map<String, Long> perInstant, Instant from, Instant to) {
+        if (perInstant == null) {
+            return 0;
+        }
+        return perInstant.entrySet().stream().filter(e -> KpiInputs.within(instant(e.getKey()), from, to))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** An instant as a key: seconds and nanoseconds, no dot (a dot would be a path in MongoDB). */
+    static String key(Instant at) {
+        return at.getEpochSecond() + "_" + at.getNano();
+    }
+
+    static Instant instant(String key) {
+        int separator = key.indexOf('_');
+        int end = key.indexOf('|');
+        return Instant.ofEpochSecond(Long.parseLong(key.substring(0, separator)),
+                Long.parseLong(end < 0 ? key.substring(separator + 1) : key.substring(separator + 1, end)));
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 }

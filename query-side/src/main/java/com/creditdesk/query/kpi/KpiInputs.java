@@ -1,0 +1,66 @@
+package com.creditdesk.query.kpi;
+
+import com.creditdesk.query.invoice.ReceivablesLedger;
+import com.creditdesk.query.invoice.ReceivablesLedger.Span;
+import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
+import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
+import com.creditdesk.query.kpi.KpiFacts.Settlement;
+import com.creditdesk.query.kpi.KpiFacts.SignalFacts;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the KPIs of a period [from, to) are worked out from: the receivables as sums per day, the
+ * orders placed and blocked in the period, the minutes of the release decisions taken in it, and its
+ * sales signals with their customers' invoices. The projection reads them as kept sums
+ * ({@link KpiProjection}); {@link #of} works them out from every fact, the slow way they must equal.
+ */
+record KpiInputs(ReceivablesLedger.History receivables, long placed, long blocked, List<Long> releaseMinutes,
+                 List<SignalFacts> signals, Map<String, List<InvoiceFacts>> invoicesOf) {
+
+    static KpiInputs of(Instant from, Instant to, List<InvoiceFacts> invoices, List<OrderFacts> orders,
+                        List<SignalFacts> signals) {
+        List<OrderFacts> placed = orders.stream().filter(o -> within(o.placedAt(), from, to)).toList();
+        List<Long> minutes = orders.stream()
+                .filter(o -> o.releaseRequestedAt() != null && within(o.releaseDecidedAt(), from, to))
+                .map(o -> Duration.between(o.releaseRequestedAt(), o.releaseDecidedAt()).toMinutes()).toList();
+        List<SignalFacts> reported = signals.stream().filter(s -> within(s.at(), from, to)).toList();
+        Map<String, List<InvoiceFacts>> invoicesOf = new HashMap<>();
+        reported.forEach(signal -> invoicesOf.put(signal.customerId(),
+                invoices.stream().filter(i -> i.customerId().equals(signal.customerId())).toList()));
+        return new KpiInputs(receivables(invoices), placed.size(), placed.stream().filter(OrderFacts::blocked).count(),
+                minutes, reported, invoicesOf);
+    }
+
+    /** The sums of {@link ReceivablesLedger}, from every invoice's facts. */
+    static ReceivablesLedger.History receivables(List<InvoiceFacts> invoices) {
+        TreeMap<LocalDate, BigDecimal> invoiced = new TreeMap<>();
+        TreeMap<LocalDate, BigDecimal> settled = new TreeMap<>();
+        Map<Span, BigDecimal> spans = new HashMap<>();
+        for (InvoiceFacts invoice : invoices) {
+            invoiced.merge(invoice.issueDate(), invoice.amount(), BigDecimal::add);
+            if (!invoice.dueDate().isBefore(invoice.issueDate())) {
+                spans.merge(new Span(invoice.issueDate(), invoice.dueDate()), invoice.amount(), BigDecimal::add);
+            }
+            for (Settlement settlement : invoice.settlements()) {
+                LocalDate day = settlement.on().isBefore(invoice.issueDate()) ? invoice.issueDate() : settlement.on();
+                settled.merge(day, settlement.amount(), BigDecimal::add);
+                if (!day.isAfter(invoice.dueDate())) {
+                    spans.merge(new Span(day, invoice.dueDate()), settlement.amount().negate(), BigDecimal::add);
+                }
+            }
+        }
+        return new ReceivablesLedger.History(invoiced, settled, spans);
+    }
+
+    static boolean within(Instant at, Instant from, Instant to) {
+        return at != null && !at.isBefore(from) && at.isBefore(to);
+    }
+}
