@@ -75,6 +75,7 @@ public class ProjectionReplay {
     private final MongoDatabase database;
     private final DeadLetterQueues deadLetters;
     private final SegmentBalancing balancing;
+    private final ViewsVersion version;
     private volatile Rebuild current;
     private volatile Outcome last;
 
@@ -93,7 +94,7 @@ public class ProjectionReplay {
 
     public ProjectionReplay(ApplicationContext context, EventProcessingConfiguration processing, EventStore events,
                             TokenStore tokens, MongoDatabase database, DeadLetterQueues deadLetters,
-                            SegmentBalancing balancing) {
+                            SegmentBalancing balancing, ViewsVersion version) {
         this.context = context;
         this.processing = processing;
         this.events = events;
@@ -101,6 +102,7 @@ public class ProjectionReplay {
         this.database = database;
         this.deadLetters = deadLetters;
         this.balancing = balancing;
+        this.version = version;
     }
 
     /** The processing groups a rebuild rebuilds. */
@@ -195,6 +197,7 @@ public class ProjectionReplay {
                 tokens.releaseClaim(ProjectionProcessing.PROCESSOR, segment);
             }
             tokens.deleteToken(rebuild.name(), 0);
+            version.markCurrent(); // the views are now all as this code writes them
             live.start();
             balancing.resumeOthers();
             log.info("rebuild {} took over at {}", rebuild.name(), reached);
@@ -206,6 +209,7 @@ public class ProjectionReplay {
                     e.getMessage() + (cause == e ? "" : ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
             rebuild.processor().shutDown();
             balancing.resumeOthers();
+            version.releaseUpgrade();
             processing.eventProcessor(ProjectionProcessing.PROCESSOR, StreamingEventProcessor.class)
                     .filter(live -> !live.isRunning()).ifPresent(StreamingEventProcessor::start);
         } finally {
