@@ -34,7 +34,7 @@ class KpiSumsTest {
         Clock clock = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         InvoiceProjection invoices = new InvoiceProjection(projections.database(), clock);
         kpis = new KpiProjection(projections.database(), invoices, clock);
-        projections.apply(List.of(invoices, kpis), GeneratedLedger.of(24, 11), 4);
+        projections.apply(List.of(invoices, kpis), GeneratedLedger.of(24, 11), 8);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package com.creditdesk.query.support;
 import com.creditdesk.query.common.ProjectionBatch;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -20,6 +21,9 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,7 +36,8 @@ import java.util.concurrent.locks.LockSupport;
  * Projections fed as in production: a real MongoDB wire-protocol server reached by the real driver,
  * Axon's tracking processor in two segments reading an event store in batches, each batch's views
  * written by {@link ProjectionBatch}. Some batches fail once after their views were written and
- * before the token was stored, as a crash there would: they are delivered again.
+ * before the token was stored, others half-way through writing them, as a crash there would: they
+ * are delivered again.
  */
 public final class ProjectionsOnLedger implements AutoCloseable {
     private final MongoServer server = new MongoServer(new MemoryBackend());
@@ -40,11 +45,48 @@ public final class ProjectionsOnLedger implements AutoCloseable {
     private final MongoDatabase database;
     /** How many batches failed after their writes and were delivered again. */
     private final AtomicInteger redelivered = new AtomicInteger();
+    /** Only while events are applied: the checks afterwards read and write as usual. */
+    private volatile boolean failing;
+
+    private final AtomicInteger bulkWrites = new AtomicInteger();
+    private final AtomicInteger halfWritten = new AtomicInteger();
 
     public ProjectionsOnLedger() {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        database = client.getDatabase("ledger-test");
+        database = failingSomeWrites(client.getDatabase("ledger-test"));
+    }
+
+    /**
+     * The database, but every 41st bulk write (three times) fails before it is sent: a batch whose views are written
+     * in part, as a crash half-way through would leave them, and which is then delivered again.
+     */
+    private MongoDatabase failingSomeWrites(MongoDatabase real) {
+        return (MongoDatabase) Proxy.newProxyInstance(MongoDatabase.class.getClassLoader(),
+                new Class<?>[] {MongoDatabase.class}, (proxy, method, arguments) -> {
+                    Object result = invoke(real, method, arguments);
+                    if (!method.getName().equals("getCollection")) {
+                        return result;
+                    }
+                    MongoCollection<?> collection = (MongoCollection<?>) result;
+                    return Proxy.newProxyInstance(MongoCollection.class.getClassLoader(),
+                            new Class<?>[] {MongoCollection.class}, (p, m, a) -> {
+                                if (m.getName().equals("bulkWrite") && failing && bulkWrites.incrementAndGet() % 41 == 0
+                                        && halfWritten.incrementAndGet() <= 3) {
+                                    redelivered.incrementAndGet();
+                                    throw new IllegalStateException("crash half-way through writing a batch");
+                                }
+                                return invoke(collection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     public MongoDatabase database() {
@@ -74,6 +116,7 @@ public final class ProjectionsOnLedger implements AutoCloseable {
         processor.registerHandlerInterceptor(ProjectionBatch.interceptor(projections.stream()
                 .filter(ProjectionBatch.Prefetching.class::isInstance).map(ProjectionBatch.Prefetching.class::cast)
                 .toList()));
+        failing = true;
         processor.start();
         try {
             long head = events.size() - 1;
@@ -87,6 +130,7 @@ public final class ProjectionsOnLedger implements AutoCloseable {
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
         } finally {
+            failing = false;
             processor.shutDown();
             store.shutDown();
         }

@@ -38,7 +38,7 @@ class ReceivablesLedgerTest {
         invoices = new InvoiceProjection(projections.database(), CLOCK);
         orders = new OrderProjection(projections.database());
         events = GeneratedLedger.of(24, 7);
-        projections.apply(List.of(invoices, orders), events, 5);
+        projections.apply(List.of(invoices, orders), events, 8);
     }
 
     @AfterAll

@@ -16,9 +16,15 @@ import static org.awaitility.Awaitility.await;
 
 /** The projections' collections as stored, and their state as the operator's API tells it. */
 public final class ProjectedViews {
-    /** Every collection the projections write. */
+    /** Every collection of views the projections write, one document per key. */
     public static final List<String> COLLECTIONS = List.of("accounts", "account_checkpoints", "timeline", "orders",
-            "reviews", "invoices", "kpi_invoices", "kpi_orders", "kpi_signals");
+            "orders_blocked", "reviews", "invoices", "invoices_followed", "kpi_customers", "kpi_orders");
+    /**
+     * Every collection of sums (DatedSums): one document per period, scope and writer (the segment that
+     * applied the events), so they compare as the sums over the writers.
+     */
+    public static final List<String> SUMS = List.of("receivables_current", "receivables_history", "kpi_order_days",
+            "kpi_order_instants", "kpi_signals");
 
     private ProjectedViews() {
     }
@@ -30,7 +36,33 @@ public final class ProjectedViews {
             views.put(name, database.getCollection(name).find().sort(Sorts.ascending("_id")).map(Document::toJson)
                     .into(new ArrayList<>()));
         }
+        views.put("account_managers", database.getCollection("account_managers").find().sort(Sorts.ascending("_id"))
+                .map(doc -> doc.getString("_id") + " " + new java.util.TreeSet<>(doc.getList("customers", String.class)))
+                .into(new ArrayList<>()));
+        for (String name : SUMS) {
+            views.put(name, sums(database.getCollection(name)));
+        }
         return views;
+    }
+
+    /** Per period and scope, each map's entries added over the writers, in key order. */
+    private static List<String> sums(com.mongodb.client.MongoCollection<Document> collection) {
+        java.util.TreeMap<String, java.util.TreeMap<String, java.util.TreeMap<String, Object>>> merged = new java.util.TreeMap<>();
+        for (Document doc : collection.find()) {
+            String id = doc.getString("_id");
+            var maps = merged.computeIfAbsent(id.substring(0, id.lastIndexOf('|')), key -> new java.util.TreeMap<>());
+            doc.forEach((field, value) -> {
+                if (value instanceof Document entries) {
+                    var into = maps.computeIfAbsent(field, key -> new java.util.TreeMap<>());
+                    entries.forEach((key, entry) -> into.merge(key, entry instanceof Number n ? (Object) n.longValue() : entry,
+                            (a, b) -> a instanceof Long x && b instanceof Long y ? (Object) (x + y) : b));
+                }
+            });
+        }
+        merged.values().forEach(maps -> maps.values().forEach(entries -> entries.values().removeIf(v -> v.equals(0L))));
+        List<String> lines = new ArrayList<>();
+        merged.forEach((key, maps) -> lines.add(key + " " + maps));
+        return lines;
     }
 
     /** The status of the processor that builds the projections, from {@code GET /api/admin/projections}. */
