@@ -3,10 +3,12 @@ package com.creditdesk.query;
 import com.creditdesk.platform.PlatformConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 /** The query side: projections in MongoDB fed by streaming event processors, and the query API. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @Import(PlatformConfiguration.class)
 public class QuerySideApplication {
 

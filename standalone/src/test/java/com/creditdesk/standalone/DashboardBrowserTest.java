@@ -73,7 +73,7 @@ class DashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Live"));
         wait.until(ExpectedConditions.textToBe(By.id("sales-manager"), "sales1"));
-        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("finance-dso"), "–")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("finance-reporting"), "All currencies in EUR"));
 
         String orderId = "O-" + c + "-web";
         Answer blocked = commands.post("erp", "/api/accounts/" + c + "/orders",
@@ -81,6 +81,7 @@ class DashboardBrowserTest {
         assertThat(blocked.json().get("status").asText()).isEqualTo("BLOCKED");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sales-blocked"), orderId));
+        assertThat(browser.findElement(By.id("sales-blocked")).getText()).as("amounts with their currency").contains("EUR");
         assertThat(browser.findElement(By.id("sales-customers")).getText()).contains("Bakkerij " + c);
     }
 }

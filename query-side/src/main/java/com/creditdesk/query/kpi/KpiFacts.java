@@ -14,8 +14,8 @@ final class KpiFacts {
     record Settlement(LocalDate on, BigDecimal amount) {
     }
 
-    record InvoiceFacts(String invoiceId, String customerId, BigDecimal amount, LocalDate issueDate, LocalDate dueDate,
-                        List<Settlement> settlements) {
+    record InvoiceFacts(String invoiceId, String customerId, BigDecimal amount, String currency, LocalDate issueDate,
+                        LocalDate dueDate, List<Settlement> settlements) {
         InvoiceFacts {
             settlements = settlements == null ? List.of() : List.copyOf(settlements);
         }

@@ -1,9 +1,12 @@
 package com.creditdesk.query.kpi;
 
+import com.creditdesk.api.common.Reporting;
+import com.creditdesk.api.kpi.KpiQueries.CurrencyKpis;
 import com.creditdesk.api.kpi.KpiQueries.Kpis;
 import com.creditdesk.api.kpi.KpiQueries.SignalFollowUp;
 import com.creditdesk.query.invoice.ReceivablesLedger;
 import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
+import com.creditdesk.query.reporting.ReportingCurrency;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
 import com.creditdesk.query.kpi.KpiFacts.SignalFacts;
 
@@ -12,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,24 +34,50 @@ final class KpiFigures {
     }
 
     static Kpis of(Instant from, Instant to, LocalDate today, List<InvoiceFacts> invoices, List<OrderFacts> orders,
-                   List<SignalFacts> signals) {
-        return of(from, to, today, KpiInputs.of(from, to, invoices, orders, signals));
+                   List<SignalFacts> signals, ReportingCurrency reporting) {
+        return of(from, to, today, KpiInputs.of(from, to, invoices, orders, signals), reporting);
     }
 
-    static Kpis of(Instant from, Instant to, LocalDate today, KpiInputs inputs) {
+    /** DSO and CEI per currency and, converted, over all of them; the rest counts orders and signals. */
+    static Kpis of(Instant from, Instant to, LocalDate today, KpiInputs inputs, ReportingCurrency reporting) {
         LocalDate firstDay = day(from);
         LocalDate lastDay = day(to.minusNanos(1));
-        ReceivablesLedger.History receivables = inputs.receivables();
-        return new Kpis(from, to, dso(receivables, lastDay), cei(receivables, firstDay, lastDay),
+        Reporting conversion = reporting.over(inputs.receivables().keySet());
+        ReceivablesLedger.History converted = conversion.complete() ? converted(inputs.receivables(), reporting) : null;
+        List<CurrencyKpis> perCurrency = inputs.receivables().entrySet().stream()
+                .map(e -> new CurrencyKpis(e.getKey(), dso(e.getValue(), lastDay), cei(e.getValue(), firstDay, lastDay)))
+                .toList();
+        return new Kpis(from, to, converted == null ? null : dso(converted, lastDay),
+                converted == null ? null : cei(converted, firstDay, lastDay),
                 blockedShare(inputs.placed(), inputs.blocked()), medianReleaseHours(inputs.releaseMinutes()),
-                signalFollowUps(inputs.signals(), inputs.invoicesOf(), today));
+                signalFollowUps(inputs.signals(), inputs.invoicesOf(), today), conversion, perCurrency);
     }
 
-    /** Receivables at the end of {@code day} ÷ invoiced in the 90 days up to it × 90 (as the finance view). */
+    /** The sums of every currency brought into the reporting currency and added. */
+    private static ReceivablesLedger.History converted(Map<String, ReceivablesLedger.History> perCurrency,
+                                                       ReportingCurrency reporting) {
+        TreeMap<LocalDate, BigDecimal> invoiced = new TreeMap<>();
+        TreeMap<LocalDate, BigDecimal> settled = new TreeMap<>();
+        Map<ReceivablesLedger.Span, BigDecimal> spans = new HashMap<>();
+        perCurrency.forEach((currency, history) -> {
+            history.invoicedByDay().forEach((day, amount) -> invoiced.merge(day, reporting.convert(amount, currency),
+                    BigDecimal::add));
+            history.settledByDay().forEach((day, amount) -> settled.merge(day, reporting.convert(amount, currency),
+                    BigDecimal::add));
+            history.notYetDueSpans().forEach((span, amount) -> spans.merge(span, reporting.convert(amount, currency),
+                    BigDecimal::add));
+        });
+        return new ReceivablesLedger.History(invoiced, settled, spans);
+    }
+
+    /**
+     * Receivables at the end of {@code day} ÷ invoiced in the 90 days up to it × 90 (as the finance view);
+     * null when nothing was invoiced then.
+     */
     static BigDecimal dso(ReceivablesLedger.History receivables, LocalDate day) {
         BigDecimal open = receivables(receivables, day);
         BigDecimal invoiced = invoiced(receivables, day.minusDays(DSO_DAYS), day);
-        return invoiced.signum() == 0 ? BigDecimal.ZERO
+        return invoiced.signum() == 0 ? null
                 : open.multiply(BigDecimal.valueOf(DSO_DAYS)).divide(invoiced, 1, RoundingMode.HALF_UP);
     }
 

@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the KPIs of a period [from, to) are worked out from: the receivables as sums per day, the
+ * What the KPIs of a period [from, to) are worked out from: the receivables as sums per day (per currency), the
  * orders placed and blocked in the period, the minutes of the release decisions taken in it, and its
  * sales signals with their customers' invoices. The projection reads them as kept sums
  * ({@link KpiProjection}); {@link #of} works them out from every fact, the slow way they must equal.
  */
-record KpiInputs(ReceivablesLedger.History receivables, long placed, long blocked, List<Long> releaseMinutes,
+record KpiInputs(Map<String, ReceivablesLedger.History> receivables, long placed, long blocked, List<Long> releaseMinutes,
                  List<SignalFacts> signals, Map<String, List<InvoiceFacts>> invoicesOf) {
 
     static KpiInputs of(Instant from, Instant to, List<InvoiceFacts> invoices, List<OrderFacts> orders,
@@ -39,24 +39,34 @@ record KpiInputs(ReceivablesLedger.History receivables, long placed, long blocke
                 minutes, reported, invoicesOf);
     }
 
-    /** The sums of {@link ReceivablesLedger}, from every invoice's facts. */
-    static ReceivablesLedger.History receivables(List<InvoiceFacts> invoices) {
+    /** The sums of {@link ReceivablesLedger} per currency, from every invoice's facts. */
+    static Map<String, ReceivablesLedger.History> receivables(List<InvoiceFacts> invoices) {
+        Map<String, ReceivablesLedger.History> perCurrency = new TreeMap<>();
+        invoices.stream().collect(java.util.stream.Collectors.groupingBy(InvoiceFacts::currency))
+                .forEach((currency, list) -> perCurrency.put(currency, inOneCurrency(list)));
+        return perCurrency;
+    }
+
+    private static ReceivablesLedger.History inOneCurrency(List<InvoiceFacts> invoices) {
         TreeMap<LocalDate, BigDecimal> invoiced = new TreeMap<>();
         TreeMap<LocalDate, BigDecimal> settled = new TreeMap<>();
         Map<Span, BigDecimal> spans = new HashMap<>();
         for (InvoiceFacts invoice : invoices) {
-            invoiced.merge(invoice.issueDate(), invoice.amount(), BigDecimal::add);
+            BigDecimal amount = invoice.amount().setScale(2);
+            invoiced.merge(invoice.issueDate(), amount, BigDecimal::add);
             if (!invoice.dueDate().isBefore(invoice.issueDate())) {
-                spans.merge(new Span(invoice.issueDate(), invoice.dueDate()), invoice.amount(), BigDecimal::add);
+                spans.merge(new Span(invoice.issueDate(), invoice.dueDate()), amount, BigDecimal::add);
             }
             for (Settlement settlement : invoice.settlements()) {
                 LocalDate day = settlement.on().isBefore(invoice.issueDate()) ? invoice.issueDate() : settlement.on();
-                settled.merge(day, settlement.amount(), BigDecimal::add);
+                BigDecimal settledAmount = settlement.amount().setScale(2);
+                settled.merge(day, settledAmount, BigDecimal::add);
                 if (!day.isAfter(invoice.dueDate())) {
-                    spans.merge(new Span(day, invoice.dueDate()), settlement.amount().negate(), BigDecimal::add);
+                    spans.merge(new Span(day, invoice.dueDate()), settledAmount.negate(), BigDecimal::add);
                 }
             }
         }
+        spans.values().removeIf(amount -> amount.signum() == 0);
         return new ReceivablesLedger.History(invoiced, settled, spans);
     }
 

@@ -17,7 +17,7 @@ import com.creditdesk.query.common.DatedSums;
 import com.creditdesk.query.common.KeyedViews;
 import com.creditdesk.query.common.ProjectionBatch;
 import com.creditdesk.query.invoice.InvoiceProjection;
-import com.creditdesk.query.invoice.ReceivablesLedger;
+import com.creditdesk.query.reporting.ReportingCurrency;
 import com.creditdesk.query.kpi.KpiFacts.CustomerInvoices;
 import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
@@ -37,19 +37,16 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -74,15 +71,17 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
     /** Per instant and signal: who reported it about which customer. */
     private final DatedSums signals;
     private final InvoiceProjection invoices;
+    private final ReportingCurrency reporting;
     private final Clock clock;
 
-    KpiProjection(MongoDatabase database, InvoiceProjection invoices, Clock clock) {
+    KpiProjection(MongoDatabase database, InvoiceProjection invoices, ReportingCurrency reporting, Clock clock) {
         this.customers = new KeyedViews<>(database.getCollection("kpi_customers"), CustomerInvoices.class);
         this.orders = new KeyedViews<>(database.getCollection("kpi_orders"), OrderFacts.class);
         this.orderDays = new DatedSums(database.getCollection("kpi_order_days"), DatedSums.Period.MONTH);
         this.orderInstants = new DatedSums(database.getCollection("kpi_order_instants"), DatedSums.Period.DAY);
         this.signals = new DatedSums(database.getCollection("kpi_signals"), DatedSums.Period.MONTH);
         this.invoices = invoices;
+        this.reporting = reporting;
         this.clock = clock;
     }
 
@@ -114,7 +113,7 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
     @EventHandler
     void on(InvoiceIssued e, @SequenceNumber long sequence) {
         invoicesOf(e.customerId(), sequence, list -> with(list, new InvoiceFacts(e.invoiceId(), e.customerId(),
-                e.amount(), e.issueDate(), e.dueDate(), List.of())));
+                e.amount(), e.currency(), e.issueDate(), e.dueDate(), List.of())));
     }
 
     @EventHandler
@@ -158,8 +157,8 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
             }
             List<Settlement> settlements = new ArrayList<>(invoice.settlements());
             settlements.add(settlement);
-            return new InvoiceFacts(invoice.invoiceId(), invoice.customerId(), invoice.amount(), invoice.issueDate(),
-                    invoice.dueDate(), settlements);
+            return new InvoiceFacts(invoice.invoiceId(), invoice.customerId(), invoice.amount(), invoice.currency(),
+                    invoice.issueDate(), invoice.dueDate(), settlements);
         }).toList();
     }
 
@@ -225,7 +224,7 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
     /** Invoices issued after the period still tell whether a signal in it was followed by late payment. */
     @QueryHandler
     public Kpis handle(GetKpis query) {
-        return KpiFigures.of(query.from(), query.to(), LocalDate.now(clock), inputs(query.from(), query.to()));
+        return KpiFigures.of(query.from(), query.to(), LocalDate.now(clock), inputs(query.from(), query.to()), reporting);
     }
 
     KpiInputs inputs(Instant from, Instant to) {
@@ -262,8 +261,7 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
         Map<String, List<InvoiceFacts>> invoicesOf = new HashMap<>();
         customers.collection().find(Filters.in("_id", reported.stream().map(SignalFacts::customerId).distinct().toList()))
                 .map(customers::read).forEach(customer -> invoicesOf.put(customer.customerId(), customer.invoices()));
-        return new KpiInputs(allCurrencies(invoices.ledger().history().values()), placedCount, blockedCount, minutes,
-                reported, invoicesOf);
+        return new KpiInputs(invoices.ledger().history(), placedCount, blockedCount, minutes, reported, invoicesOf);
     }
 
     /** Every fact as stored, for the check that the kept sums give what the facts give. */
@@ -276,19 +274,6 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
                 key.substring(key.indexOf('|') + 1), ((Document) value).getString("customerId"),
                 ((Document) value).getString("reportedBy"), instant(key))));
         return KpiInputs.of(from, to, all, placed, reported);
-    }
-
-    /** The KPIs add the receivables of every currency, as the contract's KPIs have them. */
-    private static ReceivablesLedger.History allCurrencies(Collection<ReceivablesLedger.History> perCurrency) {
-        TreeMap<LocalDate, BigDecimal> invoiced = new TreeMap<>();
-        TreeMap<LocalDate, BigDecimal> settled = new TreeMap<>();
-        Map<ReceivablesLedger.Span, BigDecimal> spans = new HashMap<>();
-        for (ReceivablesLedger.History history : perCurrency) {
-            history.invoicedByDay().forEach((day, amount) -> invoiced.merge(day, amount, BigDecimal::add));
-            history.settledByDay().forEach((day, amount) -> settled.merge(day, amount, BigDecimal::add));
-            history.notYetDueSpans().forEach((span, amount) -> spans.merge(span, amount, BigDecimal::add));
-        }
-        return new ReceivablesLedger.History(invoiced, settled, spans);
     }
 
     private static long countDays(Map<String, Long> perDay, LocalDate first, LocalDate last) {

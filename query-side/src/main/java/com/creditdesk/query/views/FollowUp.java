@@ -23,14 +23,14 @@ record FollowUp(List<DisputeItem> disputes, List<PromiseItem> promises, List<Han
         Map<String, String> names = accounts.names(followed.stream().map(InvoiceRecord::customerId).distinct().toList());
         return new FollowUp(
                 followed.stream().filter(InvoiceRecord::disputed)
-                        .map(i -> new DisputeItem(i.invoiceId(), i.customerId(), names.get(i.customerId()), i.balance(),
+                        .map(i -> new DisputeItem(i.invoiceId(), i.customerId(), names.get(i.customerId()), i.balance(), i.currency(),
                                 i.disputeReason(), i.disputedBy())).toList(),
                 followed.stream().filter(i -> i.promise() != null && !i.promise().kept() && i.balance().signum() > 0)
-                        .map(i -> new PromiseItem(i.invoiceId(), i.customerId(), names.get(i.customerId()), i.balance(),
+                        .map(i -> new PromiseItem(i.invoiceId(), i.customerId(), names.get(i.customerId()), i.balance(), i.currency(),
                                 i.promise().promisedOn(), i.promise().amount(), i.promise().pausedUntil(),
                                 i.promise().statusOn(today))).toList(),
                 followed.stream().filter(i -> !i.approvedBy().isEmpty())
-                        .map(i -> new HandoverItem(i.invoiceId(), i.customerId(), names.get(i.customerId()), i.balance(),
+                        .map(i -> new HandoverItem(i.invoiceId(), i.customerId(), names.get(i.customerId()), i.balance(), i.currency(),
                                 i.agency(), (i.handedOver() ? HandoverStatus.HANDED_OVER
                                 : HandoverStatus.AWAITING_SECOND_APPROVAL).name(), i.approvedBy())).toList());
     }

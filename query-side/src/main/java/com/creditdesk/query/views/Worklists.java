@@ -3,7 +3,9 @@ package com.creditdesk.query.views;
 import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.order.OrderQueries.OrderView;
 import com.creditdesk.api.signal.ReviewView;
+import com.creditdesk.api.common.Reporting;
 import com.creditdesk.api.views.ViewQueries.BlockedOrder;
+import com.creditdesk.api.views.ViewQueries.CurrencyFigures;
 import com.creditdesk.api.views.ViewQueries.FinanceView;
 import com.creditdesk.api.views.ViewQueries.GetFinanceView;
 import com.creditdesk.api.views.ViewQueries.GetSalesView;
@@ -14,21 +16,22 @@ import com.creditdesk.platform.security.Roles;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.invoice.InvoiceProjection.InvoiceRecord;
-import com.creditdesk.query.invoice.ReceivablesLedger;
 import com.creditdesk.query.order.OrderProjection;
+import com.creditdesk.query.reporting.ReportingCurrency;
 import com.creditdesk.query.review.ReviewProjection;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The account manager's worklist and finance's, composed when asked from the projections they
@@ -42,14 +45,16 @@ public class Worklists {
     private final OrderProjection orders;
     private final ReviewProjection reviews;
     private final InvoiceProjection invoices;
+    private final ReportingCurrency reporting;
     private final Clock clock;
 
     public Worklists(AccountProjection accounts, OrderProjection orders, ReviewProjection reviews,
-                     InvoiceProjection invoices, Clock clock) {
+                     InvoiceProjection invoices, ReportingCurrency reporting, Clock clock) {
         this.accounts = accounts;
         this.orders = orders;
         this.reviews = reviews;
         this.invoices = invoices;
+        this.reporting = reporting;
         this.clock = clock;
     }
 
@@ -65,9 +70,20 @@ public class Worklists {
                 tasks(invoices.withOpenTaskFor(query.accountManager()), LocalDate.now(clock)), theirReviews);
     }
 
-    /** The ledger's sums of every currency, as finance's figures add them. */
-    private Collection<ReceivablesLedger.Current> receivables() {
-        return invoices.ledger().current().values();
+    /** Per currency as invoiced, and over all of them converted into the reporting currency (when it can be). */
+    private record FinanceFigures(Receivables total, Reporting reporting, List<CurrencyFigures> perCurrency) {
+    }
+
+    private FinanceFigures figures(LocalDate today) {
+        Map<String, Receivables> perCurrency = new TreeMap<>();
+        invoices.ledger().current().forEach((currency, sums) -> perCurrency.put(currency, Receivables.of(sums, today)));
+        Reporting reporting = this.reporting.over(perCurrency.keySet());
+        Receivables total = !reporting.complete() ? null : perCurrency.entrySet().stream()
+                .map(e -> e.getValue().times(this.reporting.convert(BigDecimal.ONE, e.getKey())))
+                .reduce(Receivables.NONE, Receivables::plus);
+        return new FinanceFigures(total, reporting, perCurrency.entrySet().stream()
+                .map(e -> new CurrencyFigures(e.getKey(), e.getValue().ageing(), e.getValue().overdueTotal(),
+                        e.getValue().dso())).toList());
     }
 
     @QueryHandler
@@ -75,18 +91,20 @@ public class Worklists {
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         List<InvoiceRecord> followed = invoices.followed();
-        Receivables receivables = Receivables.of(receivables(), today);
+        FinanceFigures figures = figures(today);
+        Receivables total = figures.total();
         List<OrderView> waiting = orders.blocked(null).stream().filter(order -> order.releaseRequest() != null).toList();
         Map<String, String> names = accounts.names(waiting.stream().map(OrderView::customerId).toList());
         List<ReleaseRequest> requests = waiting.stream()
                 .map(order -> new ReleaseRequest(order.orderId(), order.customerId(), names.get(order.customerId()),
-                        order.amount(), order.reasons(), order.releaseRequest().justification(),
+                        order.amount(), order.currency(), order.reasons(), order.releaseRequest().justification(),
                         order.releaseRequest().proposedMeasure(), order.releaseRequest().requestedBy(),
                         order.releaseRequest().at(), hoursBetween(order.releaseRequest().at(), now)))
                 .sorted(java.util.Comparator.comparing(ReleaseRequest::requestedAt))
                 .toList();
         FollowUp followUp = FollowUp.of(followed, accounts, today);
-        return new FinanceView(receivables.ageing(), receivables.overdueTotal(), receivables.dso(), requests,
+        return new FinanceView(total == null ? null : total.ageing(), total == null ? null : total.overdueTotal(),
+                total == null ? null : total.dso(), figures.reporting(), figures.perCurrency(), requests,
                 withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(),
                 tasks(InvoiceProjection.withOpenTaskFor(Roles.CREDIT, followed), today));
     }
@@ -95,12 +113,14 @@ public class Worklists {
         Map<String, String> names = accounts.names(withTasks.stream().map(InvoiceRecord::customerId).distinct().toList());
         return withTasks.stream().map(invoice -> new TaskItem(invoice.invoiceId() + ":" + invoice.dunning().step(),
                 invoice.dunning().step().name(), invoice.dunning().assignee(), invoice.customerId(),
-                names.get(invoice.customerId()), invoice.invoiceId(), invoice.balance(), invoice.daysPastDueOn(today),
+                names.get(invoice.customerId()), invoice.invoiceId(), invoice.balance(), invoice.currency(),
+                invoice.daysPastDueOn(today),
                 invoice.dunning().reachedOn())).toList();
     }
 
     private BlockedOrder blockedOrder(OrderView order, String customerName) {
-        return new BlockedOrder(order.orderId(), order.customerId(), customerName, order.amount(), order.reasons(),
+        return new BlockedOrder(order.orderId(), order.customerId(), customerName, order.amount(), order.currency(),
+                order.reasons(),
                 order.status(), order.history().get(0).at(),
                 order.releaseRequest() == null ? null : order.releaseRequest().requestedBy(),
                 order.releaseRequest() == null ? null : order.releaseRequest().at());

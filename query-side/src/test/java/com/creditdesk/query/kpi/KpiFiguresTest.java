@@ -6,12 +6,14 @@ import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
 import com.creditdesk.query.kpi.KpiFacts.Settlement;
 import com.creditdesk.query.kpi.KpiFacts.SignalFacts;
+import com.creditdesk.query.reporting.ReportingCurrency;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,10 +22,11 @@ class KpiFiguresTest {
     private static final Instant FROM = Instant.parse("2026-04-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-07-01T00:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 7, 15);
+    private static final ReportingCurrency EUR = new ReportingCurrency("EUR", Map.of(), null);
 
     private static InvoiceFacts invoice(String id, String customer, String amount, String issued, String due,
                                         Settlement... settlements) {
-        return new InvoiceFacts(id, customer, new BigDecimal(amount), LocalDate.parse(issued), LocalDate.parse(due),
+        return new InvoiceFacts(id, customer, new BigDecimal(amount), "EUR", LocalDate.parse(issued), LocalDate.parse(due),
                 List.of(settlements));
     }
 
@@ -65,7 +68,7 @@ class KpiFiguresTest {
 
     @Test
     void theQuarterWorkedOutByHand() {
-        Kpis kpis = KpiFigures.of(FROM, TO, TODAY, INVOICES, ORDERS, SIGNALS);
+        Kpis kpis = KpiFigures.of(FROM, TO, TODAY, INVOICES, ORDERS, SIGNALS, EUR);
 
         // receivables on 30 June: A 400 + C 3 000 + E 800 + F 700 = 4 900; invoiced 1 April–30 June:
         // B + C + E + F = 6 500; DSO = 4 900 / 6 500 × 90 = 67.85
@@ -84,8 +87,8 @@ class KpiFiguresTest {
     @Test
     void anEmptyPeriodHasNoRatios() {
         Kpis kpis = KpiFigures.of(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z"), TODAY,
-                INVOICES, ORDERS, SIGNALS);
-        assertThat(kpis.dso()).isEqualTo(BigDecimal.ZERO);
+                INVOICES, ORDERS, SIGNALS, EUR);
+        assertThat(kpis.dso()).as("nothing invoiced: nothing to divide by").isNull();
         assertThat(kpis.cei()).isNull();
         assertThat(kpis.blockedOrderShare()).isNull();
         assertThat(kpis.medianReleaseDecisionHours()).isNull();

@@ -1,13 +1,16 @@
 package com.creditdesk.query.kpi;
 
+import com.creditdesk.api.kpi.KpiQueries.CurrencyKpis;
 import com.creditdesk.api.kpi.KpiQueries.Kpis;
 import com.creditdesk.query.invoice.InvoiceProjection;
+import com.creditdesk.query.reporting.ReportingCurrency;
 import com.creditdesk.query.support.GeneratedLedger;
 import com.creditdesk.query.support.ProjectionsOnLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,13 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KpiSumsTest {
     private static final ProjectionsOnLedger projections = new ProjectionsOnLedger();
     private static final LocalDate TODAY = GeneratedLedger.END;
+    private static final ReportingCurrency REPORTING = new ReportingCurrency("EUR",
+            Map.of("GBP", new BigDecimal("1.1650")), LocalDate.of(2026, 11, 30));
     private static KpiProjection kpis;
 
     @BeforeAll
     static void applyAYear() {
         Clock clock = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         InvoiceProjection invoices = new InvoiceProjection(projections.database(), clock);
-        kpis = new KpiProjection(projections.database(), invoices, clock);
+        kpis = new KpiProjection(projections.database(), invoices, REPORTING, clock);
         projections.apply(List.of(invoices, kpis), GeneratedLedger.of(24, 11), 8);
     }
 
@@ -47,11 +53,11 @@ class KpiSumsTest {
     }
 
     private static Kpis kept(Instant from, Instant to) {
-        return KpiFigures.of(from, to, TODAY, kpis.inputs(from, to));
+        return KpiFigures.of(from, to, TODAY, kpis.inputs(from, to), REPORTING);
     }
 
     private static Kpis fromEveryFact(Instant from, Instant to) {
-        return KpiFigures.of(from, to, TODAY, kpis.inputsTheSlowWay(from, to));
+        return KpiFigures.of(from, to, TODAY, kpis.inputsTheSlowWay(from, to), REPORTING);
     }
 
     @Test
@@ -70,6 +76,8 @@ class KpiSumsTest {
         }
         Kpis secondQuarter = kept(day("2026-04-01"), day("2026-07-01"));
         assertThat(secondQuarter.dso()).isPositive();
+        assertThat(secondQuarter.perCurrency()).extracting(CurrencyKpis::currency).containsExactly("EUR", "GBP");
+        assertThat(secondQuarter.reporting().rates()).containsOnlyKeys("GBP");
         assertThat(secondQuarter.cei()).isNotNull();
         assertThat(secondQuarter.blockedOrderShare()).isPositive();
         assertThat(secondQuarter.medianReleaseDecisionHours()).isNotNull();

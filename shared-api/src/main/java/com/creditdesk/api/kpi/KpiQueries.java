@@ -1,5 +1,7 @@
 package com.creditdesk.api.kpi;
 
+import com.creditdesk.api.common.Reporting;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +20,16 @@ public final class KpiQueries {
      * at the start + invoiced − what was not yet due at the end) × 100, null when nothing was collectible.
      * {@code blockedOrderShare}: blocked ÷ placed orders (0–1). {@code medianReleaseDecisionHours}: from
      * release request to credit's decision, for decisions in the period, null when there were none.
+     * {@code dso} and {@code cei} are over every currency converted as {@code reporting} states (null when a
+     * currency has no rate); {@code perCurrency} gives them per currency as invoiced.
      */
     public record Kpis(Instant from, Instant to, BigDecimal dso, BigDecimal cei, BigDecimal blockedOrderShare,
-                       BigDecimal medianReleaseDecisionHours, List<SignalFollowUp> signals) {
+                       BigDecimal medianReleaseDecisionHours, List<SignalFollowUp> signals, Reporting reporting,
+                       List<CurrencyKpis> perCurrency) {
+    }
+
+    /** DSO and CEI of the receivables in one currency, as invoiced. */
+    public record CurrencyKpis(String currency, BigDecimal dso, BigDecimal cei) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.creditdesk.api.views;
 
 import com.creditdesk.api.account.AccountView;
+import com.creditdesk.api.common.Reporting;
 import com.creditdesk.api.order.BlockReason;
 import com.creditdesk.api.order.OrderStatus;
 import com.creditdesk.api.order.ProposedMeasure;
@@ -23,7 +24,7 @@ public final class ViewQueries {
     }
 
     public record BlockedOrder(String orderId, String customerId, String customerName, BigDecimal amount,
-                               List<BlockReason> reasons, OrderStatus status, Instant blockedAt,
+                               String currency, List<BlockReason> reasons, OrderStatus status, Instant blockedAt,
                                String releaseRequestedBy, Instant releaseRequestedAt) {
     }
 
@@ -32,7 +33,7 @@ public final class ViewQueries {
     }
 
     public record ReleaseRequest(String orderId, String customerId, String customerName, BigDecimal amount,
-                                 List<BlockReason> reasons, String justification, ProposedMeasure proposedMeasure,
+                                 String currency, List<BlockReason> reasons, String justification, ProposedMeasure proposedMeasure,
                                  String requestedBy, Instant requestedAt, double waitingHours) {
     }
 
@@ -40,10 +41,20 @@ public final class ViewQueries {
                          BigDecimal over90) {
     }
 
-    public record FinanceView(Ageing ageing, BigDecimal overdueTotal, BigDecimal dso,
-                              List<ReleaseRequest> releaseRequests, List<ReviewView> reviews,
+    /**
+     * Finance's worklist. {@code ageing}, {@code overdueTotal} and {@code dso} are over every currency,
+     * converted into {@code reporting.currency} at the rates {@code reporting} states (null when a
+     * currency has no rate: {@code reporting.missingRates}); {@code perCurrency} gives the same figures
+     * in each currency as invoiced, never added across currencies.
+     */
+    public record FinanceView(Ageing ageing, BigDecimal overdueTotal, BigDecimal dso, Reporting reporting,
+                              List<CurrencyFigures> perCurrency, List<ReleaseRequest> releaseRequests, List<ReviewView> reviews,
                               List<DisputeItem> disputes, List<PromiseItem> promises, List<HandoverItem> handovers,
                               List<TaskItem> tasks) {
+    }
+
+    /** Finance's figures in one currency, as invoiced. */
+    public record CurrencyFigures(String currency, Ageing ageing, BigDecimal overdueTotal, BigDecimal dso) {
     }
 
     /**
@@ -52,21 +63,21 @@ public final class ViewQueries {
      * it was reached. It goes when the invoice is paid, handed over or escalated, or a call brought a promise.
      */
     public record TaskItem(String taskId, String type, String assignee, String customerId, String customerName,
-                           String invoiceId, BigDecimal balance, long daysPastDue, LocalDate since) {
+                           String invoiceId, BigDecimal balance, String currency, long daysPastDue, LocalDate since) {
     }
 
     /** An open dispute: the invoice stays paused in dunning until credit resolves it. */
     public record DisputeItem(String invoiceId, String customerId, String customerName, BigDecimal balance,
-                              String reason, String disputedBy) {
+                              String currency, String reason, String disputedBy) {
     }
 
     /** A promise not kept: OPEN until {@code pausedUntil}, BROKEN after it. */
     public record PromiseItem(String invoiceId, String customerId, String customerName, BigDecimal balance,
-                              LocalDate promisedOn, BigDecimal amount, LocalDate pausedUntil, String status) {
+                              String currency, LocalDate promisedOn, BigDecimal amount, LocalDate pausedUntil, String status) {
     }
 
     /** A collection hand-over: AWAITING_SECOND_APPROVAL or HANDED_OVER, with who approved. */
     public record HandoverItem(String invoiceId, String customerId, String customerName, BigDecimal balance,
-                               String agency, String status, List<String> approvedBy) {
+                               String currency, String agency, String status, List<String> approvedBy) {
     }
 }
