@@ -76,6 +76,7 @@ class CreditDecisionsEndToEndTest {
         assertThat(waiting.get("requestedBy").asText()).isEqualTo("lead1");
         assertThat(waiting.get("proposedMeasure").asText()).isEqualTo("PARTIAL_DELIVERY");
         assertThat(waiting.get("waitingHours").asDouble()).isGreaterThanOrEqualTo(0);
+        awaitQuery("analyst1", "/api/orders/" + o, view -> view.get("status").asText().equals("RELEASE_REQUESTED"));
 
         Answer released = commands.post("credit1", "/api/accounts/" + c + "/orders/" + o + "/release-decision",
                 Map.of("decision", "RELEASE", "note", "half now, half after payment", "conditions", "partial delivery"));
@@ -93,10 +94,14 @@ class CreditDecisionsEndToEndTest {
         assertThat(order.get("releaseRequest").get("requestedBy").asText()).isEqualTo("lead1");
         assertThat(order.get("releaseDecision").get("decidedBy").asText()).isEqualTo("credit1");
         assertThat(order.get("releaseDecision").get("conditions").asText()).isEqualTo("partial delivery");
-        assertThat(order.get("history")).hasSize(2);
+        assertThat(order.get("history")).as("every status the order passed through").hasSize(3);
         assertThat(order.get("history").get(0).get("status").asText()).isEqualTo("BLOCKED");
-        assertThat(order.get("history").get(1).get("status").asText()).isEqualTo("RELEASED");
-        assertThat(order.get("history").get(1).get("actor").asText()).isEqualTo("credit1");
+        assertThat(order.get("history").get(1).get("status").asText()).isEqualTo("RELEASE_REQUESTED");
+        assertThat(order.get("history").get(1).get("actor").asText()).isEqualTo("lead1");
+        assertThat(order.get("history").get(1).get("at").asText())
+                .isEqualTo(order.get("releaseRequest").get("at").asText());
+        assertThat(order.get("history").get(2).get("status").asText()).isEqualTo("RELEASED");
+        assertThat(order.get("history").get(2).get("actor").asText()).isEqualTo("credit1");
     }
 
     @Test

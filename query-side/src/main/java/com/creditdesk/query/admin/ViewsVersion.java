@@ -23,7 +23,8 @@ import java.util.Date;
  * <ol>
  *   <li>the first layout (no record of it);</li>
  *   <li>receivables and the KPIs' orders and signals as sums per day and month, the invoices followed and
- *       the orders blocked now, the customers of each account manager.</li>
+ *       the orders blocked now, the customers of each account manager; invoices with their currency; the
+ *       release request in an order's history.</li>
  * </ol>
  */
 @Component

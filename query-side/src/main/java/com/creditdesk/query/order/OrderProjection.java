@@ -81,13 +81,14 @@ public class OrderProjection implements ProjectionBatch.Prefetching {
     }
 
     /**
-     * After every event of an order: the blocked list holds it exactly while the order is blocked, taken
+     * After every event of an order: the blocked list holds it exactly while the order is blocked (a release
+     * requested or not), taken
      * from the order as it now stands (also when the event was applied before), so both always agree.
      */
     private void mirror(String orderId) {
         ProjectionBatch batch = ProjectionBatch.current();
         Optional<OrderView> order = orders.current(orderId);
-        if (order.isPresent() && order.get().status() == OrderStatus.BLOCKED) {
+        if (order.isPresent() && order.get().status().blocked()) {
             batch.put(blocked, Documents.of(order.get()).append("_id", orderId));
         } else if (batch.find(blocked, orderId).isPresent()) {
             batch.delete(blocked, orderId);
@@ -112,10 +113,10 @@ public class OrderProjection implements ProjectionBatch.Prefetching {
 
     @EventHandler
     void on(ReleaseRequested e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        orders.update(e.orderId(), sequence, order -> new OrderView(order.orderId(), order.customerId(),
+        orders.update(e.orderId(), sequence, order -> withStatus(new OrderView(order.orderId(), order.customerId(),
                 order.amount(), order.currency(), order.description(), order.status(), order.reasons(),
                 order.decision(), new ReleaseRequestView(e.justification(), e.proposedMeasure(), e.actor(), at),
-                order.releaseDecision(), order.history()));
+                order.releaseDecision(), order.history()), OrderStatus.RELEASE_REQUESTED, at, e.actor()));
         mirror(e.orderId());
     }
 

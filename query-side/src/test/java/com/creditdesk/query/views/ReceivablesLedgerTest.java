@@ -87,7 +87,8 @@ class ReceivablesLedgerTest {
     void theBlockedOrdersAreExactlyThoseStillBlocked() {
         List<String> blocked = orders.blocked(null).stream().map(order -> order.orderId()).toList();
         List<String> expected = projections.database().getCollection("orders")
-                .find(new org.bson.Document("status", "BLOCKED")).map(doc -> doc.getString("_id"))
+                .find(com.mongodb.client.model.Filters.in("status", "BLOCKED", "RELEASE_REQUESTED"))
+                .map(doc -> doc.getString("_id"))
                 .into(new java.util.ArrayList<>()).stream().sorted().toList();
 
         assertThat(blocked).isNotEmpty().isEqualTo(expected);
