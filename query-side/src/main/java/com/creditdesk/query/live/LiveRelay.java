@@ -11,6 +11,8 @@ import com.creditdesk.query.common.ProjectionTokens.Snapshot;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -66,6 +69,8 @@ class LiveRelay implements SmartLifecycle {
     /** How long events waited for the projections before being relayed (prometheus: creditdesk_live_relay_wait_seconds). */
     private final Timer waits;
     private volatile TrackingEventProcessor processor;
+    /** The relay's own tokens: the one stored is that of the event before the one being handled (batches of one). */
+    private volatile InMemoryTokenStore relayTokens;
     /** The projections' tokens as last read, and when (nanoTime). */
     private Snapshot applied;
     private long readAt;
@@ -87,16 +92,41 @@ class LiveRelay implements SmartLifecycle {
 
     /** The relay's handler; not a bean, so Axon never assigns it to the projections' processor. */
     private final class Relay {
+        /** Every event, domain or not, so that the token stored before each one is the one just before it. */
         @EventHandler
-        void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
-            String customerId = message.getAggregateIdentifier();
-            long position = WrappedToken.unwrapUpperBound(token).position().orElseThrow();
+        void on(Object event, EventMessage<?> message, TrackingToken token) {
+            if (!(message instanceof DomainEventMessage<?> domainEvent)) {
+                return;
+            }
+            String customerId = domainEvent.getAggregateIdentifier();
+            long position = positionOf(relayTokens.fetchToken(PROCESSOR, 0), token);
             long started = System.nanoTime();
             if (awaitApplied(customerId, position)) {
                 waits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                emit(event, customerId, message.getSequenceNumber());
+                emit(event, customerId, domainEvent.getSequenceNumber());
             }
         }
+    }
+
+    /**
+     * The event's own position in the store, from the relay's token before it and the one that includes it. An
+     * event beyond every one seen so far is the new token's index; but one whose commit landed late (its writer took
+     * its number before a commit that was read first) fills a gap: its token keeps the highest index seen, which the
+     * projections may well have passed without having applied this event yet. Its position is the gap it filled
+     * (gaps dropped by the same read all lie below it).
+     */
+    static long positionOf(TrackingToken before, TrackingToken including) {
+        TrackingToken after = WrappedToken.unwrapUpperBound(including);
+        TrackingToken previous = before == null ? null : WrappedToken.unwrapUpperBound(before);
+        if (after instanceof GapAwareTrackingToken now && previous instanceof GapAwareTrackingToken then
+                && now.getIndex() <= then.getIndex()) {
+            OptionalLong filled = then.getGaps().stream().mapToLong(Long::longValue)
+                    .filter(gap -> gap <= now.getIndex() && !now.getGaps().contains(gap)).max();
+            if (filled.isPresent()) {
+                return filled.getAsLong();
+            }
+        }
+        return after.position().orElseThrow();
     }
 
     /** True once the projections applied the event, or after the longest wait; false if the relay stops. */
@@ -170,16 +200,18 @@ class LiveRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        InMemoryTokenStore store = new InMemoryTokenStore();
         TrackingEventProcessor relay = TrackingEventProcessor.builder()
                 .name(PROCESSOR)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(new Relay()).build())
                 .messageSource(events)
-                .tokenStore(new InMemoryTokenStore())
+                .tokenStore(store)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(1)
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .build();
+        relayTokens = store;
         processor = relay;
         relay.start();
     }
