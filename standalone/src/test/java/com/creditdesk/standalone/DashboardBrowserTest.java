@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,6 +19,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +59,53 @@ class DashboardBrowserTest {
         }
     }
 
+    private WebDriverWait signIn(String user, String password, String manager) {
+        browser.get("http://127.0.0.1:" + app.queryPort() + "/dashboard.html");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("manager")).clear();
+        browser.findElement(By.id("manager")).sendKeys(manager);
+        browser.findElement(By.id("open")).click();
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aWrongPasswordIsSaidSo() {
+        signIn("analyst1", "not-the-password", "sales1")
+                .until(ExpectedConditions.textToBe(By.id("status"), "Sign-in failed: wrong user name or password."));
+    }
+
+    @Test
+    void aSalespersonIsToldTheFinanceViewIsNotForTheirRole() {
+        WebDriverWait wait = signIn("sales1", "sales1", "sales1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("finance-message"),
+                "This user may not see the finance view"));
+        wait.until(ExpectedConditions.textToBe(By.id("sales-manager"), "sales1"));
+        assertThat(browser.findElement(By.id("sales-message")).getText()).isEmpty();
+    }
+
+    @Test
+    void theCustomerListIsSortedFilteredAndPaged() {
+        Api commands = new Api(app.commandPort());
+        String manager = "am-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 29; i >= 0; i--) { // opened in reverse order of their names
+            assertThat(commands.post("erp", "/api/accounts", Map.of("customerId", manager + "-" + i,
+                    "name", String.format("Klant %02d %s", i, manager), "segment", "SMB", "currency", "EUR",
+                    "accountManager", manager, "language", "nl")).status()).isEqualTo(201);
+        }
+        WebDriverWait wait = signIn("analyst1", "analyst1", manager);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customers-page"), "of 2 (30 customers)"));
+        List<String> names = browser.findElements(By.cssSelector("#sales-customers tr td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(names).hasSize(25).isSorted().first().asString().startsWith("Klant 00");
+        browser.findElement(By.id("customers-next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customers-page"), "page 2 of 2"));
+        assertThat(browser.findElements(By.cssSelector("#sales-customers tr td:first-child"))).hasSize(5);
+        browser.findElement(By.id("customer-filter")).sendKeys("Klant 17");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customers-page"), "(1 customers)"));
+        assertThat(browser.findElement(By.id("sales-customers")).getText()).contains("Klant 17").doesNotContain("Klant 16");
+    }
+
     @Test
     void aBlockedOrderAppearsOnTheOpenDashboard() {
         Api commands = new Api(app.commandPort());
@@ -64,13 +113,7 @@ class DashboardBrowserTest {
         commands.put("credit1", "/api/accounts/" + c + "/credit-limit",
                 Map.of("amount", 1000, "source", "ANALYST", "reason", "start"));
 
-        browser.get("http://127.0.0.1:" + app.queryPort() + "/dashboard.html");
-        browser.findElement(By.id("username")).sendKeys("analyst1");
-        browser.findElement(By.id("password")).sendKeys("analyst1");
-        browser.findElement(By.id("manager")).clear();
-        browser.findElement(By.id("manager")).sendKeys("sales1");
-        browser.findElement(By.id("open")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = signIn("analyst1", "analyst1", "sales1");
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Live"));
         wait.until(ExpectedConditions.textToBe(By.id("sales-manager"), "sales1"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("finance-reporting"), "All currencies in EUR"));

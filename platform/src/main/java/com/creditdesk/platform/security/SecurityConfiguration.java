@@ -22,6 +22,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,19 @@ import java.nio.charset.StandardCharsets;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(UsersProperties.class)
 public class SecurityConfiguration {
+
+    /**
+     * 401 with problem+json. A script in a browser page (it sends {@code X-Requested-With: XMLHttpRequest},
+     * as the dashboard does) gets no {@code WWW-Authenticate} challenge: the browser would hold the request
+     * for its own sign-in dialog instead of letting the page say that the password was wrong.
+     */
+    private static Mono<Void> unauthorized(ServerWebExchange exchange, JsonMapper json) {
+        if (!"XMLHttpRequest".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"))) {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"credit-desk\"");
+        }
+        return write(exchange.getResponse(), json, Problems.problem(HttpStatus.UNAUTHORIZED, "Not authenticated",
+                "Sign in with HTTP Basic"));
+    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessRules accessRules, JsonMapper json,
@@ -55,17 +69,9 @@ public class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, ex) -> {
-                    exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"credit-desk\"");
-                    return write(exchange.getResponse(), json, Problems.problem(HttpStatus.UNAUTHORIZED,
-                            "Not authenticated", "Sign in with HTTP Basic"));
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, json)))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, ex) -> {
-                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"credit-desk\"");
-                            return write(exchange.getResponse(), json, Problems.problem(HttpStatus.UNAUTHORIZED,
-                                    "Not authenticated", "Sign in with HTTP Basic"));
-                        })
+                        .authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, json))
                         .accessDeniedHandler((exchange, ex) -> write(exchange.getResponse(), json,
                                 Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
                                         "Your role may not do this"))))
