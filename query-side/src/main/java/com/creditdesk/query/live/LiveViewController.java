@@ -40,8 +40,8 @@ class LiveViewController {
     private final QueryGateway gateway;
     private final Queries queries;
     private final Duration heartbeat;
-    /** One reading of the finance view per change, shared by all its subscribers. */
-    private final Flux<FinanceView> financeChanges;
+    /** One reading of the finance view per change (at most one per spacing), shared by all its subscribers. */
+    private final Flux<FinanceView> finance;
 
     /** The least time between two readings of a worklist: changes in between fold into the next one. */
     private final Duration spacing;
@@ -53,16 +53,24 @@ class LiveViewController {
         this.queries = queries;
         this.heartbeat = heartbeat;
         this.spacing = spacing;
-        this.financeChanges = readOnChange(new GetFinanceView(), FinanceView.class).share();
+        // the latest reading goes to every subscriber at once, then each later one
+        this.finance = views(new GetFinanceView(), FinanceView.class).replay(1).refCount();
     }
 
     /**
-     * The worklist read again after a change, at most once per {@code spacing}: under load a few
-     * readings a second carry every change, never one reading per event.
+     * The worklist read now and again after each change, at most once per {@code spacing}: under load
+     * a few readings a second carry every change, never one reading per event. The change feed is
+     * registered before the first reading (Axon keeps what arrives meanwhile), so no change can fall
+     * between the first reading and the feed.
      */
-    private <V> Flux<V> readOnChange(Object query, Class<V> type) {
-        return changes(query).concatMap(change -> queries.ask(query, type)
-                .concatWith(Mono.delay(spacing).then(Mono.empty())), 1);
+    private <V> Flux<V> views(Object query, Class<V> type) {
+        return Flux.defer(() -> {
+            SubscriptionQueryResult<Object, ViewChanged> changes =
+                    gateway.subscriptionQuery(query, instanceOf(Object.class), instanceOf(ViewChanged.class));
+            Flux<V> afterChanges = changes.updates().onBackpressureLatest().concatMap(change -> queries.ask(query, type)
+                    .concatWith(Mono.delay(spacing).then(Mono.empty())), 1);
+            return queries.ask(query, type).concatWith(afterChanges).doFinally(signal -> changes.cancel());
+        });
     }
 
     @GetMapping(path = "/api/stream/accounts/{customerId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -79,22 +87,12 @@ class LiveViewController {
 
     @GetMapping(path = "/api/stream/views/sales", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> sales(@RequestParam @Id String accountManager) {
-        GetSalesView query = new GetSalesView(accountManager);
-        return live("sales", queries.ask(query, SalesView.class).concatWith(readOnChange(query, SalesView.class)));
+        return live("sales", views(new GetSalesView(accountManager), SalesView.class));
     }
 
     @GetMapping(path = "/api/stream/views/finance", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> finance() {
-        return live("finance", queries.ask(new GetFinanceView(), FinanceView.class).concatWith(financeChanges));
-    }
-
-    /** The change signals of a worklist; while one is being handled, later ones fold into the latest. */
-    private Flux<ViewChanged> changes(Object query) {
-        return Flux.defer(() -> {
-            SubscriptionQueryResult<Object, ViewChanged> result =
-                    gateway.subscriptionQuery(query, instanceOf(Object.class), instanceOf(ViewChanged.class));
-            return result.updates().doFinally(signal -> result.cancel());
-        }).onBackpressureLatest();
+        return live("finance", finance);
     }
 
     private Flux<ServerSentEvent<Object>> live(String name, Flux<?> views) {
