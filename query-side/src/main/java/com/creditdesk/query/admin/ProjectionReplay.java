@@ -66,6 +66,8 @@ public class ProjectionReplay {
             KpiProjection.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration FINAL_CATCH_UP = Duration.ofMinutes(2);
+    /** Larger than the live processor's: a rebuild reads and writes each batch's documents once (ProjectionBatch). */
+    private static final int REBUILD_BATCH = 500;
     private static final Duration OTHERS_PAUSE = Duration.ofSeconds(30);
 
     private final ApplicationContext context;
@@ -150,7 +152,7 @@ public class ProjectionReplay {
                 .tokenStore(tokens)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(100))
+                        .andBatchSize(REBUILD_BATCH))
                 .build();
         processor.registerHandlerInterceptor(ProjectionBatch.interceptor(handlers.stream()
                 .filter(ProjectionBatch.Prefetching.class::isInstance).map(ProjectionBatch.Prefetching.class::cast)
