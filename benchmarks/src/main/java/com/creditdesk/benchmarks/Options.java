@@ -12,7 +12,8 @@ import java.util.Map;
 record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Duration maxFill, Duration maxRebuild,
                Duration maxSize, int eventsPerAccount, int poolAccounts, List<Integer> threads, double rate,
                int sampleEvery, int fillThreads, int longHistory, boolean keepData, List<String> clients,
-               String visibilityClient, Map<String, String> raw) {
+               String visibilityClient, String store, int ledgerCustomers, long seed, int viewQueries,
+               Map<String, String> raw) {
 
     static final String HELP = """
             StoreBenchmark: Credit Desk on the embedded store (H2), one fresh JVM and store per size.
@@ -33,6 +34,11 @@ record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Dura
               --clients http,in-process      how the throughput measurements talk to the apps (see Clients)
               --visibility-client in-process how the visibility measurement sends its orders
               --keep-data false              keep each size's data folder
+              --store ledger                 ledger: a year of business of size/100 customers (LedgerYear);
+                                             orders: accounts, limits and accepted orders only (StoreFiller)
+              --ledger-customers 0           customers of the ledger; 0: size / 100 (10,000 customers ≈ 1 M events)
+              --seed 15                      the ledger's random seed
+              --view-queries 50              GETs per view measured on the ledger
             """;
 
     static Options parse(String... args) {
@@ -61,6 +67,10 @@ record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Dura
                 Boolean.parseBoolean(raw.getOrDefault("keep-data", "false")),
                 List.of(raw.getOrDefault("clients", "http,in-process").split(",")),
                 raw.getOrDefault("visibility-client", "in-process"),
+                raw.getOrDefault("store", "ledger"),
+                Integer.parseInt(raw.getOrDefault("ledger-customers", "0")),
+                Long.parseLong(raw.getOrDefault("seed", "15")),
+                Integer.parseInt(raw.getOrDefault("view-queries", "50")),
                 raw);
     }
 
@@ -75,6 +85,10 @@ record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Dura
         });
         args.addAll(List.of("--sizes", Long.toString(size), "--child-result", resultFile.toString()));
         return args;
+    }
+
+    boolean ledger() {
+        return store.equals("ledger");
     }
 
     /** Set in a child JVM: where it writes the result of its one size. */

@@ -31,7 +31,8 @@ final class Report {
                       ProjectionRebuild.Result rebuild, List<Workloads.Throughput> commands,
                       Workloads.Visibility visibility, AuditReads.AsOf asOf, AuditReads.Export export,
                       long heapUsedAfterGcMb, long heapMaxMb, long storeFileMb,
-                      double totalSeconds, List<String> notes) {
+                      double totalSeconds, List<String> notes, LedgerFiller.Facts ledger,
+                      List<ViewReads.Read> views, List<StreamVisibility.Result> streams) {
         double best(String client, String workload) {
             return commands == null ? Double.NaN : commands.stream()
                     .filter(c -> c.client().equals(client) && c.workload().equals(workload))
@@ -121,6 +122,8 @@ final class Report {
                         Objects.toString(r.asOf().firstError(), "") + Objects.toString(r.export().firstError(), "")))
                         .toList());
 
+        ledgerTables(md, results);
+
         md.append("\n### Targets\n\n");
         table(md, List.of("target", "figures per size", "met?"), targets(results));
 
@@ -131,6 +134,57 @@ final class Report {
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    /** What the ledger holds, the views read on it, and visibility on the live views' streams. */
+    private static void ledgerTables(StringBuilder md, List<SizeResult> results) {
+        List<SizeResult> ledgers = results.stream().filter(r -> r.ledger() != null).toList();
+        if (ledgers.isEmpty()) {
+            return;
+        }
+        md.append("\n### The ledger: a year of business (LedgerYear), besides the long history\n\n");
+        table(md, List.of("events", "customers", "big manager's customers", "ledger events", "commits", "orders",
+                        "blocked", "release requests", "invoices", "payments", "disputes", "promises (kept)",
+                        "dunning steps", "hand-overs", "signals", "open at the end", "overdue at the end"),
+                ledgers.stream().map(r -> {
+                    LedgerFiller.Facts l = r.ledger();
+                    return List.of(events(r), num(l.customers()), num(l.bigManagerCustomers()) + " (" + l.bigManager()
+                                    + ")", num(l.events()), num(l.commits()),
+                            num(l.count("OrderAccepted") + l.count("OrderBlocked")), num(l.count("OrderBlocked")),
+                            num(l.count("ReleaseRequested")), num(l.count("InvoiceIssued")),
+                            num(l.count("PaymentRegistered")), num(l.count("InvoiceDisputed")),
+                            num(l.count("PaymentPromised")) + " (" + num(l.count("PaymentPromiseKept")) + ")",
+                            num(l.count("DunningStepReached")), num(l.count("InvoiceHandedOver")),
+                            num(l.count("SalesSignalReported")), money(l.openBalance()), money(l.overdueBalance()));
+                }).toList());
+
+        md.append("\n### Views on the ledger (GET over HTTP as analyst1, one after the other; random customers)\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (SizeResult r : ledgers) {
+            for (ViewReads.Read v : Objects.requireNonNullElse(r.views(), List.<ViewReads.Read>of())) {
+                rows.add(List.of(events(r), v.view(), "`" + v.example() + "`", num(v.queries()), dec(v.p50Millis()),
+                        dec(v.p99Millis()), dec(v.maxMillis()), dec(v.answerKb()), Objects.toString(v.firstError(), "")));
+            }
+        }
+        table(md, List.of("events", "view", "example", "queries", "p50 ms", "p99 ms", "max ms", "answer (KB)", "errors"),
+                rows);
+
+        md.append("\n### Command → visible on the live views' streams (SSE; open loop; every n-th command a probe)\n\n");
+        md.append("Visible: the first payload of the stream that holds the probe's id. The load is PlaceOrder on the "
+                + "ledger's customers.\n\n");
+        rows = new ArrayList<>();
+        for (SizeResult r : ledgers) {
+            for (StreamVisibility.Result s : Objects.requireNonNullElse(r.streams(), List.<StreamVisibility.Result>of())) {
+                Workloads.Visibility v = s.figures();
+                rows.add(List.of(events(r), s.stream(), s.probe(), num(v.targetRate()) + " → " + num(v.achievedRate()),
+                        Long.toString(v.samples()), dec(v.p50Millis()), dec(v.p99Millis()), dec(v.maxMillis()),
+                        Long.toString(v.timedOut()), num(s.payloads()) + " / " + dec(s.payloadMb()),
+                        dec(v.commandP50Millis()) + " / " + dec(v.commandP99Millis()), Long.toString(v.errors())));
+            }
+        }
+        table(md, List.of("events", "stream", "probe", "rate (target → achieved /s)", "samples", "visible p50 ms",
+                "visible p99 ms", "max ms", "not visible in 30 s", "payloads / MB sent", "command p50 / p99 ms",
+                "errors"), rows);
     }
 
     private static List<List<String>> targets(List<SizeResult> results) {
@@ -166,6 +220,14 @@ final class Report {
                 ? Double.NaN : r.rebuild().rate() / r.raw().readById(), 0.30, true));
         rows.add(targetAtMost("as-of ≤ 100 ms (p99, account of 10,000 events)", sorted,
                 r -> r.asOf() == null ? Double.NaN : r.asOf().p99Millis(), 100));
+        if (sorted.stream().anyMatch(r -> r.views() != null && !r.views().isEmpty())) {
+            rows.add(targetAtMost("every view GET p99 ≤ 50 ms on the ledger (the slowest view)", sorted,
+                    r -> r.views() == null || r.views().isEmpty() ? Double.NaN : r.views().stream()
+                            .mapToDouble(ViewReads.Read::p99Millis).max().orElse(Double.NaN), 50));
+            rows.add(targetAtMost("sales and finance stream visible p99 ≤ 100 ms (the slower)", sorted,
+                    r -> r.streams() == null || r.streams().isEmpty() ? Double.NaN : r.streams().stream()
+                            .mapToDouble(st -> st.figures().p99Millis()).max().orElse(Double.NaN), 100));
+        }
         rows.add(targetAtMost("start ≤ 10 s on the filled store", sorted,
                 r -> r.startSeconds() == null ? Double.NaN : r.startSeconds(), 10));
         return rows;
@@ -243,6 +305,10 @@ final class Report {
 
     private static String num(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String money(java.math.BigDecimal amount) {
+        return amount == null ? "–" : String.format(Locale.ROOT, "%,.0f", amount);
     }
 
     private static String dec(double value) {

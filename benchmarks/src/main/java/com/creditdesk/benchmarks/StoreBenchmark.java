@@ -21,7 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -71,7 +75,7 @@ public final class StoreBenchmark {
             } else {
                 results.add(new Report.SizeResult(size, null, null, null, null, null, null, null, null, 0, 0, 0,
                         options.maxSize().toSeconds(), List.of("the run of this size failed or exceeded "
-                        + options.maxSize().toMinutes() + " min; see its output")));
+                        + options.maxSize().toMinutes() + " min; see its output"), null, null, null));
             }
             String markdown = Report.markdown(results, "java -jar credit-desk-benchmarks.jar " + String.join(" ", args));
             Files.writeString(options.out(), markdown); // after every size, so a later failure keeps the earlier ones
@@ -106,6 +110,7 @@ public final class StoreBenchmark {
         private final long size;
         private final List<String> notes = new ArrayList<>();
         private final long started = System.nanoTime();
+        private LedgerFiller.Facts ledger;
 
         SizeRun(Options options, long size) {
             this.options = options;
@@ -127,11 +132,31 @@ public final class StoreBenchmark {
             log("starting on an empty store in %s", dataDir);
             SystemUnderTest app = SystemUnderTest.start(dataDir);
             app.projections().forEach(StreamingEventProcessor::shutDown); // the fill alone on the store
+            // the dunning timers would plan (and fire) the ledger's past steps while it is written
+            app.commandProcessors().forEach(StreamingEventProcessor::shutDown);
 
-            log("filling %,d events (time box %d min)", size, options.maxFill().toMinutes());
-            StoreFiller.Fill fill = StoreFiller.fill(app.commandSide().getBean(EventStorageEngine.class), size,
-                    options.eventsPerAccount(), options.longHistory(), options.fillThreads(), options.maxFill());
+            EventStorageEngine engine = app.commandSide().getBean(EventStorageEngine.class);
+            StoreFiller.Fill fill;
+            if (options.ledger()) {
+                int customers = options.ledgerCustomers() > 0 ? options.ledgerCustomers()
+                        : LedgerFiller.customersFor(size);
+                int longEvents = (int) Math.min(options.longHistory(), size / 2);
+                log("filling a ledger of %,d customers and a year, after %,d events of %s (time box %d min)",
+                        customers, longEvents, StoreFiller.LONG_HISTORY_ACCOUNT, options.maxFill().toMinutes());
+                LedgerFiller.Result filled = LedgerFiller.fill(engine, customers, longEvents, options.fillThreads(),
+                        options.maxFill(), options.seed());
+                fill = filled.fill();
+                ledger = filled.facts();
+                log("ledger: %s", ledger);
+            } else {
+                log("filling %,d events (time box %d min)", size, options.maxFill().toMinutes());
+                fill = StoreFiller.fill(engine, size, options.eventsPerAccount(), options.longHistory(),
+                        options.fillThreads(), options.maxFill());
+            }
             log("filled %,d events in %.0f s (%.0f events/s)", fill.events(), fill.seconds(), fill.rate());
+            // as if the timers had run: the ledger's steps are recorded up to now, later ones are not planned
+            ProjectionRebuild.skipToHead(app.commandProcessors(), app.commandSide().getBean(TokenStore.class),
+                    app.commandSide().getBean(EventStore.class).createHeadToken());
             if (fill.stoppedEarly()) {
                 notes.add(String.format("fill stopped by its time box at %,d of %,d events", fill.events(), size));
             }
@@ -163,10 +188,13 @@ public final class StoreBenchmark {
                 Map<String, Client> clients = Map.of("http", Clients.http(http), "in-process", Clients.inProcess(app));
                 Workloads workloads = new Workloads();
                 List<String> pool = pool(fill);
+                List<ViewReads.Read> views = ledger == null ? List.of() : viewReads(http, rebuild.completed());
                 // first what needs a query side that keeps up; the closed-loop throughput runs last, since
                 // it leaves the projections a backlog of thousands of orders to work off
                 Workloads.Visibility visibility = visibility(workloads, http,
                         clients.get(options.visibilityClient()), pool);
+                List<StreamVisibility.Result> streams = ledger == null || pool.isEmpty() ? List.of()
+                        : streams(workloads, http, clients.get(options.visibilityClient()), pool);
                 AuditReads.AsOf asOf = AuditReads.asOf(http, StoreFiller.LONG_HISTORY_ACCOUNT,
                         Math.min(options.longHistory(), fill.events() / 2), fill.longHistoryMiddle(), 50);
                 log("as-of: %s", asOf);
@@ -180,12 +208,105 @@ public final class StoreBenchmark {
                 long storeFile = sizeMb(dataDir);
                 app.close();
                 return new Report.SizeResult(size, fill, startSeconds, raw, rebuild, commands, visibility, asOf, export,
-                        heapUsed, runtime.maxMemory() >> 20, storeFile, (System.nanoTime() - started) / 1e9, notes);
+                        heapUsed, runtime.maxMemory() >> 20, storeFile, (System.nanoTime() - started) / 1e9, notes,
+                        ledger, views, streams);
             }
+        }
+
+        /**
+         * The views on the ledger, one GET after the other: finance, the big manager's sales view, the KPIs of the
+         * last whole quarter, and random customers' account, first timeline page and as-of (mid-year).
+         */
+        private List<ViewReads.Read> viewReads(Http http, boolean rebuilt) {
+            if (!rebuilt) {
+                notes.add("the views were read on a query side whose rebuild did not complete: they hold part of the ledger");
+            }
+            Random random = new Random(options.seed());
+            Supplier<String> customer = () -> LedgerYear.customerId(random.nextInt(ledger.customers()));
+            int n = options.viewQueries();
+            Duration box = Duration.ofMinutes(2);
+            List<ViewReads.Read> reads = new ArrayList<>();
+            reads.add(ViewReads.measure(http, "finance", () -> "/api/views/finance", n, box));
+            reads.add(ViewReads.measure(http, "sales (" + ledger.bigManager() + ", " + ledger.bigManagerCustomers()
+                    + " customers)", () -> "/api/views/sales?accountManager=" + ledger.bigManager(), n, box));
+            reads.add(ViewReads.measure(http, "KPIs of a quarter", () -> "/api/kpis?from=" + ledger.kpiFrom() + "&to="
+                    + ledger.kpiTo(), n, box));
+            reads.add(ViewReads.measure(http, "account", () -> "/api/accounts/" + customer.get(), n, box));
+            reads.add(ViewReads.measure(http, "timeline page (50)", () -> "/api/accounts/" + customer.get()
+                    + "/timeline?page=0&size=50", n, box));
+            reads.add(ViewReads.measure(http, "as-of (ledger account, mid-year)", () -> "/api/accounts/"
+                    + customer.get() + "/as-of?at=" + ledger.middle(), n, box));
+            reads.forEach(read -> log("view: %s", read));
+            return reads;
+        }
+
+        /**
+         * Visibility on the big manager's sales stream (an order blocked on one of the manager's probe accounts,
+         * which have no limit, is new in blockedOrders), then on the finance stream (a release request of one of
+         * those orders is new in releaseRequests); the load is orders on the pool, as on the account stream.
+         */
+        private List<StreamVisibility.Result> streams(Workloads workloads, Http http, Client client, List<String> pool) {
+            String manager = ledger.bigManager();
+            List<String> probes = workloads.openAccounts(http, "BS", PROBE_ACCOUNTS, manager, false);
+            if (!Workloads.awaitViews(client, probes, Duration.ofMinutes(2))) {
+                notes.add("the sales probe accounts' views did not appear within 2 min: stream visibility not measured");
+                return List.of();
+            }
+            String runId = Long.toString(System.currentTimeMillis(), 36);
+            AtomicLong ids = new AtomicLong();
+            Supplier<String> orderIds = () -> "BV-" + runId + "-" + ids.incrementAndGet();
+            List<StreamVisibility.Result> results = new ArrayList<>();
+            Queue<String[]> blocked = new ConcurrentLinkedQueue<>();
+            try (ViewStream sales = new ViewStream(http, "/api/stream/views/sales?accountManager=" + manager)) {
+                if (!sales.started(Duration.ofSeconds(30))) {
+                    notes.add("the sales stream did not start within 30 s: not measured");
+                    return results;
+                }
+                AtomicLong n = new AtomicLong();
+                results.add(logged(StreamVisibility.measure("sales (" + manager + ")",
+                        "PlaceOrder → new in blockedOrders", sales, client, options.rate(), options.duration(),
+                        options.sampleEvery(), Workloads.randomOf(pool), orderIds, () -> {
+                            String customerId = probes.get((int) (n.getAndIncrement() % probes.size()));
+                            String orderId = orderIds.get();
+                            blocked.add(new String[]{customerId, orderId});
+                            return new StreamVisibility.Probe(orderId, () -> client.placeOrder(customerId, orderId));
+                        })));
+            }
+            try (ViewStream finance = new ViewStream(http, "/api/stream/views/finance")) {
+                if (!finance.started(Duration.ofSeconds(30))) {
+                    notes.add("the finance stream did not start within 30 s: not measured");
+                    return results;
+                }
+                String body = "{\"justification\":\"benchmark\",\"proposedMeasure\":\"NONE\"}";
+                results.add(logged(StreamVisibility.measure("finance", "RequestRelease → new in releaseRequests",
+                        finance, client, options.rate(), options.duration(), options.sampleEvery(),
+                        Workloads.randomOf(pool), orderIds, () -> {
+                            String[] order = blocked.poll();
+                            return order == null ? null : new StreamVisibility.Probe(order[1], () -> http.sendAsync(
+                                    http.command("POST", "/api/accounts/" + order[0] + "/orders/" + order[1]
+                                            + "/release-requests", "sales1", body)).handle((answer, failure) ->
+                                    failure != null ? failure.toString()
+                                            : answer.statusCode() == 202 ? null : Clients.problem(answer)));
+                        })));
+            }
+            return results;
+        }
+
+        private StreamVisibility.Result logged(StreamVisibility.Result result) {
+            log("stream visibility: %s", result);
+            return result;
         }
 
         /** Filled accounts with a limit, spread over the store; account 0 is the hot one and not among them. */
         private List<String> pool(StoreFiller.Fill fill) {
+            if (ledger != null) {
+                int poolSize = Math.min(options.poolAccounts(), ledger.customers() - 1);
+                List<String> pool = new ArrayList<>();
+                for (int i = 0; i < poolSize; i++) {
+                    pool.add(LedgerYear.customerId(1 + (int) ((long) i * (ledger.customers() - 1) / poolSize)));
+                }
+                return pool;
+            }
             // the first rounds of the fill open every account, then set every limit
             int withLimit = (int) Math.min(fill.accounts(), Math.max(0, fill.events() - fill.accounts()));
             int poolSize = Math.min(options.poolAccounts(), withLimit - 1);
@@ -205,7 +326,7 @@ public final class StoreBenchmark {
                 return List.of();
             }
             Supplier<String> distinct = Workloads.randomOf(pool);
-            String hot = StoreFiller.accountId(0);
+            String hot = ledger != null ? LedgerYear.customerId(0) : StoreFiller.accountId(0);
             List<Workloads.Throughput> results = new ArrayList<>();
             for (String name : options.clients()) {
                 Client client = clients.get(name.trim());

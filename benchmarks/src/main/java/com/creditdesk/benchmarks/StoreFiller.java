@@ -79,11 +79,8 @@ final class StoreFiller {
         Instant base = Instant.now().minus(SPACING.multipliedBy(events + 1));
         AtomicLong written = new AtomicLong();
         int longEvents = (int) Math.min(longHistory, events / 2);
-        for (int sequence = 0; sequence < longEvents; sequence++) {
-            engine.appendEvents(longHistoryEvent(sequence, base.plus(SPACING.multipliedBy(sequence))));
-        }
+        Instant longHistoryMiddle = appendLongHistory(engine, longEvents, base);
         written.addAndGet(longEvents);
-        Instant longHistoryMiddle = base.plus(SPACING.multipliedBy(longEvents / 2));
 
         long rest = events - longEvents;
         int accounts = accountsFor(rest, eventsPerAccount);
@@ -120,6 +117,18 @@ final class StoreFiller {
             writers.shutdownNow();
         }
         return new Fill(written.get(), accounts, seconds(started), written.get() < events, longHistoryMiddle);
+    }
+
+    /** Appends the long history ({@code events} one-event commits, {@link #SPACING} apart from {@code base}); its middle. */
+    static Instant appendLongHistory(EventStorageEngine engine, int events, Instant base) {
+        for (int sequence = 0; sequence < events; sequence++) {
+            engine.appendEvents(longHistoryEvent(sequence, base.plus(SPACING.multipliedBy(sequence))));
+        }
+        return base.plus(SPACING.multipliedBy(events / 2));
+    }
+
+    static Duration spacing() {
+        return SPACING;
     }
 
     /** Event {@code sequence} of an account's history: opened, limit set, then accepted orders of 1.00. */

@@ -121,6 +121,12 @@ final class SystemUnderTest implements AutoCloseable {
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
     }
 
+    /** The command side's streaming processors (the dunning timers and reminder mail). */
+    List<StreamingEventProcessor> commandProcessors() {
+        return commandSide.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+    }
+
     private static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }

@@ -180,19 +180,24 @@ final class Workloads {
 
     /** Opens accounts over HTTP with a limit no order here reaches. */
     List<String> openAccounts(Http http, String prefix, int count) {
+        return openAccounts(http, prefix, count, "sales1", true);
+    }
+
+    /** Opens accounts of {@code accountManager}; without a limit (0) every order on them is blocked. */
+    List<String> openAccounts(Http http, String prefix, int count, String accountManager, boolean withLimit) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = prefix + "-" + runId + "-" + i;
             String opened = "{\"customerId\":\"" + id + "\",\"name\":\"Probe " + id + "\",\"segment\":\"SMB\","
-                    + "\"currency\":\"EUR\",\"accountManager\":\"sales1\",\"language\":\"nl\"}";
+                    + "\"currency\":\"EUR\",\"accountManager\":\"" + accountManager + "\",\"language\":\"nl\"}";
             String limit = "{\"amount\":" + StoreFiller.HUGE_LIMIT.toPlainString()
                     + ",\"source\":\"ANALYST\",\"reason\":\"benchmark\"}";
             HttpResponse<String> a = http.send(http.command("POST", "/api/accounts", "erp", opened));
-            HttpResponse<String> b = http.send(http.command("PUT", "/api/accounts/" + id + "/credit-limit",
-                    "credit1", limit));
-            if (a.statusCode() != 201 || b.statusCode() != 200) {
+            HttpResponse<String> b = withLimit ? http.send(http.command("PUT", "/api/accounts/" + id
+                    + "/credit-limit", "credit1", limit)) : null;
+            if (a.statusCode() != 201 || b != null && b.statusCode() != 200) {
                 throw new IllegalStateException("cannot open probe account " + id + ": " + Clients.problem(a)
-                        + " / " + Clients.problem(b));
+                        + (b == null ? "" : " / " + Clients.problem(b)));
             }
             ids.add(id);
         }
