@@ -22,10 +22,13 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.web.reactive.DispatcherHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * HTTP Basic against configured users, and, where an issuer or key is configured
@@ -41,7 +44,10 @@ public class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessRules accessRules, JsonMapper json,
                                                   ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+                                                  ObjectProvider<DispatcherHandler> dispatcher,
+                                                  @Value("${spring.application.name:}") String applicationName,
                                                   @Value("${creditdesk.security.jwt.roles-claim:roles}") String rolesClaim) {
+        PathsOfThisSide paths = new PathsOfThisSide(dispatcher, applicationName);
         ReactiveJwtDecoder tokens = jwtDecoder.getIfAvailable();
         if (tokens != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
@@ -66,9 +72,11 @@ public class SecurityConfiguration {
                             return write(exchange.getResponse(), json, Problems.problem(HttpStatus.UNAUTHORIZED,
                                     "Not authenticated", "Sign in with HTTP Basic"));
                         })
-                        .accessDeniedHandler((exchange, ex) -> write(exchange.getResponse(), json,
-                                Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
-                                        "Your role may not do this"))))
+                        // a path this side does not have is a 404, not a role's refusal
+                        .accessDeniedHandler((exchange, ex) -> paths.serves(exchange).flatMap(served -> write(
+                                exchange.getResponse(), json, served
+                                        ? Problems.problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this")
+                                        : paths.notHere(exchange)))))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     exchanges.pathMatchers("/actuator/**").hasRole(Roles.ADMIN);
@@ -76,6 +84,23 @@ public class SecurityConfiguration {
                     exchanges.anyExchange().authenticated();
                 })
                 .build();
+    }
+
+    /**
+     * Requests the web firewall refuses ({@code StrictServerWebExchangeFirewall}: an encoded slash, {@code ;},
+     * {@code %00}, {@code /./}, {@code /../}, control characters in headers…) get the same problem+json as every
+     * other refusal instead of Spring Security's bare 400. {@code WebFluxSecurityConfiguration} hands this bean
+     * to its {@code WebFilterChainProxy}.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemForRejectedRequests(JsonMapper json) {
+        return (exchange, ex) -> {
+            String reason = ex.getMessage() == null ? "the request was rejected" : ex.getMessage()
+                    .replaceFirst("^The request was rejected because ", "");
+            String field = reason.contains("URL") || reason.contains("path") ? "path" : "request";
+            return write(exchange.getResponse(), json, Problems.invalid("The web firewall refused the request: "
+                    + reason, List.of(Problems.fieldError(field, reason))));
+        };
     }
 
     @Bean
