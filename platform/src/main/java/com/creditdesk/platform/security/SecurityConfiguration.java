@@ -22,6 +22,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.reactive.DispatcherHandler;
 import reactor.core.publisher.Mono;
@@ -48,9 +49,15 @@ public class SecurityConfiguration {
                                                   @Value("${spring.application.name:}") String applicationName,
                                                   @Value("${creditdesk.security.jwt.roles-claim:roles}") String rolesClaim) {
         PathsOfThisSide paths = new PathsOfThisSide(dispatcher, applicationName);
+        // a path this side does not have is a 404, not a role's refusal
+        ServerAccessDeniedHandler denied = (exchange, ex) -> paths.serves(exchange).flatMap(served -> write(
+                exchange.getResponse(), json, served
+                        ? Problems.problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this")
+                        : paths.notHere(exchange)));
         ReactiveJwtDecoder tokens = jwtDecoder.getIfAvailable();
         if (tokens != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .accessDeniedHandler(denied) // the same answers for bearer tokens as for HTTP Basic
                     .authenticationEntryPoint((exchange, ex) -> write(exchange.getResponse(), json,
                             Problems.problem(HttpStatus.UNAUTHORIZED, "Not authenticated",
                                     "The bearer token is missing, invalid or expired")))
@@ -72,11 +79,7 @@ public class SecurityConfiguration {
                             return write(exchange.getResponse(), json, Problems.problem(HttpStatus.UNAUTHORIZED,
                                     "Not authenticated", "Sign in with HTTP Basic"));
                         })
-                        // a path this side does not have is a 404, not a role's refusal
-                        .accessDeniedHandler((exchange, ex) -> paths.serves(exchange).flatMap(served -> write(
-                                exchange.getResponse(), json, served
-                                        ? Problems.problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this")
-                                        : paths.notHere(exchange)))))
+                        .accessDeniedHandler(denied))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     exchanges.pathMatchers("/actuator/**").hasRole(Roles.ADMIN);
