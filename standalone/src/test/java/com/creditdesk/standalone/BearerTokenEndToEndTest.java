@@ -90,6 +90,12 @@ class BearerTokenEndToEndTest {
         HttpResponse<String> sales = post(app.commandPort(), "/api/accounts",
                 token(issuer.getPrivate(), "someone", List.of("SALES"), inAnHour), account("C-other"));
         assertThat(sales.statusCode()).isEqualTo(403);
+        assertThat(sales.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // a command sent to the query side: the path is not there, whatever the token's roles
+        HttpResponse<String> wrongSide = post(app.queryPort(), "/api/accounts",
+                token(issuer.getPrivate(), "erp-gateway", List.of("INTEGRATION"), inAnHour), account("C-other"));
+        assertThat(wrongSide.statusCode()).as(wrongSide.body()).isEqualTo(404);
+        assertThat(wrongSide.body()).contains("query side");
 
         Api queries = new Api(app.queryPort());
         await().atMost(Duration.ofSeconds(15)).until(() -> queries.get("analyst1", "/api/accounts/" + c + "/timeline")

@@ -1,5 +1,7 @@
 package com.creditdesk.platform.web;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -7,6 +9,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.validation.method.ParameterErrors;
@@ -19,7 +24,10 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -88,6 +96,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     .body(Problems.invalid("The request body could not be read",
                             List.of(Problems.fieldError(field.isEmpty() ? "body" : field, message)))));
         }
+        TypeMismatchException mismatch = rootCauseOf(ex, TypeMismatchException.class);
+        if (mismatch != null && ex.getMethodParameter() != null) {
+            return Mono.just(ResponseEntity.badRequest().contentType(Problems.MEDIA_TYPE)
+                    .body(mismatched(ex.getMethodParameter(), mismatch)));
+        }
         String detail = ex.getReason() != null ? ex.getReason() : "The request could not be read";
         if (rootCauseOf(ex, tools.jackson.core.JacksonException.class) != null) {
             detail = "The body is not well-formed JSON";
@@ -119,6 +132,56 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, exchange)
                 .map(entity -> ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
                         .contentType(Problems.MEDIA_TYPE).body(entity.getBody()));
+    }
+
+    /**
+     * A query parameter, path variable or header whose text is not of its type (Spring says only "Type
+     * mismatch."): names the parameter and the form it must have.
+     */
+    private static ProblemDetail mismatched(MethodParameter parameter, TypeMismatchException mismatch) {
+        String name = parameter.getParameterName();
+        String label = "parameter";
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (param != null) {
+            name = param.name().isEmpty() ? name : param.name();
+            label = "query parameter";
+        } else if (path != null) {
+            name = path.name().isEmpty() ? name : path.name();
+            label = "path variable";
+        } else if (header != null) {
+            name = header.name().isEmpty() ? name : header.name();
+            label = "header";
+        }
+        String expected = expected(parameter.getNestedParameterType());
+        String given = mismatch.getValue() == null ? "" : String.valueOf(mismatch.getValue());
+        given = given.length() > 100 ? given.substring(0, 100) + "…" : given;
+        return Problems.invalid("The " + label + " '" + name + "' must be " + expected + ", not '" + given + "'",
+                List.of(Problems.fieldError(name, expected)));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Instant.class) {
+            return TimeDeserializers.INSTANT_EXPECTED;
+        }
+        if (type == LocalDate.class) {
+            return TimeDeserializers.DATE_EXPECTED;
+        }
+        if (type == int.class || type == Integer.class) {
+            return "a whole number (at most " + Integer.MAX_VALUE + ")";
+        }
+        if (type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        return "a value of type " + type.getSimpleName();
     }
 
     private static String readable(DatabindException ex) {

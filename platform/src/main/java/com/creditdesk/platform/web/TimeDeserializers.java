@@ -17,15 +17,20 @@ import java.util.function.Function;
  * recorded instead of refused.
  */
 final class TimeDeserializers {
+    /** What a date must look like, as answers name it (bodies and query parameters alike). */
+    static final String DATE_EXPECTED = "a date such as 2026-03-01";
+    /** What an instant must look like, as answers name it (bodies and query parameters alike). */
+    static final String INSTANT_EXPECTED = "an instant such as 2026-03-01T09:30:00Z";
+
     private TimeDeserializers() {
     }
 
     static ValueDeserializer<LocalDate> dates() {
-        return new Strict<>(LocalDate.class, LocalDate::parse, "a date such as 2026-03-01");
+        return new Strict<>(LocalDate.class, LocalDate::parse, DATE_EXPECTED);
     }
 
     static ValueDeserializer<Instant> instants() {
-        return new Strict<>(Instant.class, Instant::parse, "an instant such as 2026-03-01T09:30:00Z");
+        return new Strict<>(Instant.class, Instant::parse, INSTANT_EXPECTED);
     }
 
     private static final class Strict<T> extends ValueDeserializer<T> {

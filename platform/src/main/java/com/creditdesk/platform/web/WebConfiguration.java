@@ -4,12 +4,16 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.function.Function;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.module.SimpleModule;
@@ -30,6 +34,30 @@ public class WebConfiguration implements WebFluxConfigurer {
     @Override
     public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
         configurer.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES);
+    }
+
+    /**
+     * Query parameters and path variables of date and instant types are read as strictly as bodies: only
+     * ISO-8601 ({@code 2026-03-01}, {@code 2026-03-01T09:30:00Z}). Spring's own formatter for instants also
+     * takes a number as milliseconds since 1970 and an RFC 1123 date. A value that does not parse is
+     * answered by {@link ProblemHandling} naming the parameter and the expected form.
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(Instant.class, new Iso<>(Instant::parse)); // added last, so it wins
+        registry.addFormatterForFieldType(LocalDate.class, new Iso<>(LocalDate::parse));
+    }
+
+    private record Iso<T>(Function<String, T> parse) implements Formatter<T> {
+        @Override
+        public T parse(String text, Locale locale) {
+            return parse.apply(text); // a blank value never gets here: Spring reads it as no value
+        }
+
+        @Override
+        public String print(T value, Locale locale) {
+            return value.toString();
+        }
     }
 
     @Bean

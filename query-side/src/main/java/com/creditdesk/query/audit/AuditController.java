@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,14 +36,20 @@ class AuditController {
         this.simulation = simulation;
     }
 
-    @GetMapping(value = "/api/events", produces = MediaType.APPLICATION_NDJSON_VALUE)
-    Flux<ExportedEvent> export(@RequestParam(required = false) @OptionalId String customerId,
-                               @RequestParam(required = false) Instant from,
-                               @RequestParam(required = false) Instant to) {
+    /**
+     * Always NDJSON, streamed: also to a client that asks for JSON (or anything, or says nothing), which reads
+     * the answer line by line. Only a client that accepts neither (e.g. {@code text/html} alone) gets 406.
+     */
+    @GetMapping(value = "/api/events", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<Flux<ExportedEvent>> export(@RequestParam(required = false) @OptionalId String customerId,
+                                               @RequestParam(required = false) Instant from,
+                                               @RequestParam(required = false) Instant to) {
         if (reversed(from, to)) {
-            return Flux.error(invalidPeriod(from, to));
+            throw invalidPeriod(from, to);
         }
-        return history.read(customerId, from, to).map(ExportedEvent::of);
+        // a content type set here is the one written: the NDJSON encoder, whatever the Accept header preferred
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_NDJSON)
+                .body(history.read(customerId, from, to).map(ExportedEvent::of));
     }
 
     /** Parameters left out keep policy v1's value. */
