@@ -72,6 +72,15 @@ final class DemoClient {
         }
     }
 
+    /** A view of the query side, as {@code user} reads it. */
+    JsonNode query(String user, String path) {
+        HttpResponse<String> response = exchange(user, "GET", queryUrl + path, null, Duration.ofSeconds(30));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + " " + response.body());
+        }
+        return read(response.body());
+    }
+
     /** Whether every projection of the query side has applied every event recorded so far. */
     boolean projectionsCaughtUp() {
         HttpResponse<String> response = exchange("admin", "GET", queryUrl + "/api/admin/projections", null,

@@ -43,6 +43,8 @@ final class DemoCustomer {
     private final String name;
     private final String language;
     private final Random random;
+    /** For the words people write only, so that varying them never changes what happens. */
+    private final Random wording;
     private final Totals totals;
     private final LocalDate opensOn;
     private final LocalDate lastDay;
@@ -60,6 +62,8 @@ final class DemoCustomer {
     private long analystLimitCents;
     private boolean opened;
     private boolean handedOver;
+    /** The one collection agency this customer's invoices go to, once the first one does. */
+    private String agency;
     private LocalDate concludeReviewOn;
     private LocalDate liftHoldOn;
     private LocalDate decideTermsOn;
@@ -79,6 +83,7 @@ final class DemoCustomer {
         this.lastDay = lastDay;
         this.totals = totals;
         this.random = new Random(seed);
+        this.wording = new Random(~seed);
         long days = ChronoUnit.DAYS.between(firstDay, lastDay);
         this.opensOn = random.nextInt(100) < 85 ? firstDay : businessDay(firstDay.plusDays(20 + random.nextLong(days * 3 / 4)));
         this.typicalOrderCents = switch (segment) {
@@ -294,7 +299,7 @@ final class DemoCustomer {
             if (due(order.requestOn, day)) {
                 order.requestOn = null;
                 String measure = measureFor(order.reasons);
-                api.post(manager, orderPath + "/release-requests", body("justification", justification(order.reasons),
+                api.post(manager, orderPath + "/release-requests", body("justification", justification(order.reasons, wording),
                         "proposedMeasure", measure), "RequestRelease");
                 order.decideOn = businessDay(day.plusDays(1 + random.nextInt(4)));
                 order.measure = measure;
@@ -334,17 +339,27 @@ final class DemoCustomer {
         return reasons.contains("OVERDUE_INVOICES") ? "PARTIAL_DELIVERY" : "NONE";
     }
 
-    private static String justification(List<String> reasons) {
+    /** What an account manager writes when asking for a release: their own words, varying from one to the next. */
+    private static String justification(List<String> reasons, Random random) {
         if (reasons.contains("LIMIT_EXCEEDED")) {
-            return "seasonal peak: the customer's volume doubles this month, they always paid";
+            return pick(List.of("seasonal peak: the customer's volume doubles this month, they always paid",
+                    "new product line in their shops, the order is larger than usual for one month",
+                    "they took over a competitor's branch; the next orders go back to the usual size",
+                    "year-end stock build-up, paid within terms every year so far"), random);
         }
         if (reasons.contains("OVERDUE_INVOICES")) {
-            return "the overdue invoice is being paid this week, confirmed by their bookkeeper";
+            return pick(List.of("the overdue invoice is being paid this week, confirmed by their bookkeeper",
+                    "the late invoice waits for a corrected delivery note, the rest is paid",
+                    "they changed bank; the transfer was returned once and is sent again",
+                    "their accountant was ill, the payment run is planned for Friday"), random);
         }
         if (reasons.contains("CREDIT_REVIEW")) {
-            return "long-standing customer, the signal concerned a branch they closed";
+            return pick(List.of("long-standing customer, the signal concerned a branch they closed",
+                    "I visited them yesterday: the empty warehouse was a move to new premises",
+                    "the rumour came from a competitor; their order book is full"), random);
         }
-        return "the customer pays this order in advance";
+        return pick(List.of("the customer pays this order in advance",
+                "prepayment agreed on the phone, the transfer is announced"), random);
     }
 
     private static String conditionsFor(String measure) {
@@ -391,6 +406,7 @@ final class DemoCustomer {
             return;
         }
         invoice.payOn = max(invoice.issued.plusDays(2), invoice.due.plusDays(delay));
+        int proposalDays = DunningStep.COLLECTION_PROPOSAL.daysAfterDue(segment);
         if (delay > 5 && payer != Payer.PROMPT && random.nextInt(100) < 12) {
             invoice.partialOn = invoice.payOn;
             invoice.payOn = invoice.payOn.plusDays(10 + random.nextInt(20));
@@ -403,6 +419,10 @@ final class DemoCustomer {
         } else if (invoice.payOn.isAfter(invoice.due.plusDays(callDays + 3)) && random.nextInt(100) < 60) {
             invoice.promiseOn = businessDay(invoice.due.plusDays(callDays + 1 + random.nextInt(3)));
             invoice.keepsPromise = random.nextInt(100) < 70;
+        }
+        if (invoice.disputeOn == null && invoice.payOn.isAfter(invoice.due.plusDays(proposalDays + 15))) {
+            // credit decides a collection proposal within weeks: still open then, the invoice goes to the agency
+            invoice.handoverOn = businessDay(invoice.due.plusDays(proposalDays + 5 + random.nextInt(10)));
         }
     }
 
@@ -459,7 +479,8 @@ final class DemoCustomer {
             }
             if (due(invoice.handoverOn, day)) {
                 invoice.handoverOn = null;
-                invoice.agency = pick(AGENCIES, random);
+                agency = agency == null ? pick(AGENCIES, random) : agency;
+                invoice.agency = agency;
                 api.post(pick(CREDIT, random), invoicePath + "/collection-handover/approvals", body("agency",
                         invoice.agency, "note", "no payment after the formal notice"), "ApproveCollectionHandover");
                 invoice.secondApprovalOn = businessDay(day.plusDays(1 + random.nextInt(3)));
@@ -510,6 +531,27 @@ final class DemoCustomer {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** Credit decided the collection proposal: both approvals at once, to this customer's one agency. */
+    void handOver(String invoiceId, DemoClient api) {
+        Invoice known = invoices.get(invoiceId);
+        if (known != null && known.secondApprovalOn != null) {
+            return; // the hand-over is under way already: the account manager approves on the day planned
+        }
+        if (known != null) {
+            known.handoverOn = null; // decided now, not again when its own plan comes up
+        }
+        agency = agency == null ? pick(AGENCIES, wording) : agency;
+        String path = accountPath() + "/invoices/" + invoiceId + "/collection-handover/approvals";
+        api.post(pick(CREDIT, wording), path, body("agency", agency, "note",
+                "collection proposal decided: no payment since the formal notice"), "ApproveCollectionHandover");
+        JsonNode answer = api.post(manager, path, body("agency", agency, "note",
+                "agreed, the customer does not answer any more"), "ApproveCollectionHandover");
+        if (answer != null && "HANDED_OVER".equals(answer.path("status").asText())) {
+            totals.handovers.increment();
+            handedOver = true;
+        }
+    }
 
     private String accountPath() {
         return "/api/accounts/" + customerId;

@@ -3,6 +3,7 @@ package com.creditdesk.standalone.demo;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.standalone.CreditDeskStandalone;
 import com.creditdesk.standalone.demo.DemoCustomer.Payer;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -114,6 +117,9 @@ public final class DemoPortfolio {
                 for (Future<Void> done : clients.invokeAll(work)) {
                     done.get();
                 }
+                if (day.getDayOfWeek() == DayOfWeek.FRIDAY) {
+                    decideCollectionProposals(workingDay, portfolio, api);
+                }
                 if (++daysDone % 20 == 0) {
                     log.info("Demo portfolio: {} done, {} commands sent so far ({} s)", day, api.total(),
                             Duration.ofNanos(System.nanoTime() - started).toSeconds());
@@ -136,6 +142,38 @@ public final class DemoPortfolio {
                 summary.refused(), summary.events());
         log.info("Demo portfolio: commands by kind {}", api.sent());
         return summary;
+    }
+
+    /**
+     * Credit's weekly round of its worklist: a collection proposal waiting two weeks or more is decided,
+     * and the invoice goes to the customer's collection agency (credit and the account manager approve).
+     * The worklist is read once the query side has applied the week, so the round is the same every run.
+     */
+    private static void decideCollectionProposals(LocalDate day, List<DemoCustomer> portfolio, DemoClient api) {
+        if (waitingProposals(day, api).isEmpty()) {
+            return;
+        }
+        awaitProjections(api); // the round acts on the week as recorded, not on a view a moment behind it
+        Map<String, DemoCustomer> byId = new HashMap<>();
+        portfolio.forEach(customer -> byId.put(customer.customerId, customer));
+        for (JsonNode task : waitingProposals(day, api)) {
+            DemoCustomer customer = byId.get(task.path("customerId").asText());
+            if (customer != null) {
+                customer.handOver(task.path("invoiceId").asText(), api);
+            }
+        }
+    }
+
+    /** Credit's collection proposals reached two weeks or more before {@code day}. */
+    private static List<JsonNode> waitingProposals(LocalDate day, DemoClient api) {
+        List<JsonNode> waiting = new ArrayList<>();
+        for (JsonNode task : api.query("credit1", "/api/views/finance").path("tasks")) {
+            if (task.path("type").asText().equals("COLLECTION_PROPOSAL")
+                    && !LocalDate.parse(task.path("since").asText()).isAfter(day.minusDays(14))) {
+                waiting.add(task);
+            }
+        }
+        return waiting;
     }
 
     /** The customers, drawn in a fixed order from the seed: segment, name, language, account manager, payer. */
@@ -168,7 +206,7 @@ public final class DemoPortfolio {
                 return;
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
