@@ -65,10 +65,10 @@ public class AccountProjection implements ProjectionBatch.Prefetching {
     void on(Object event, DomainEventMessage<?> message) {
         String customerId = message.getAggregateIdentifier();
         ProjectionBatch batch = ProjectionBatch.current();
-        AccountRecord account = batch.find(accounts, customerId).map(AccountRecord::fromDocument).orElse(null);
+        AccountRecord account = batch.view(accounts, customerId, AccountRecord::fromDocument).orElse(null);
         if (account == null) {
             AccountEvolution.opened(event, message.getSequenceNumber()).ifPresent(opened -> {
-                batch.put(accounts, opened.toDocument());
+                batch.putView(accounts, customerId, opened, AccountRecord::toDocument);
                 // $addToSet: the same whatever the order and however often
                 batch.update(managers, opened.accountManager(), Updates.addToSet("customers", customerId));
             });
@@ -79,7 +79,7 @@ public class AccountProjection implements ProjectionBatch.Prefetching {
         }
         AccountRecord next = AccountEvolution.apply(account, event);
         if (next != account) {
-            batch.put(accounts, next.at(message.getSequenceNumber()).toDocument());
+            batch.putView(accounts, customerId, next.at(message.getSequenceNumber()), AccountRecord::toDocument);
         }
         if (AccountCheckpoints.due(message.getSequenceNumber())) {
             checkpoints.keep(next.at(message.getSequenceNumber()), message.getSequenceNumber(), message.getTimestamp());

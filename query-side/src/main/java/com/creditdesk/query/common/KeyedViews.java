@@ -30,7 +30,20 @@ public final class KeyedViews<T> {
 
     /** The view as the batch being handled has it. */
     public Optional<T> current(String id) {
-        return ProjectionBatch.current().find(collection, id).map(doc -> Documents.to(doc, type));
+        return ProjectionBatch.current().view(collection, id, this::stored).map(Stored::view);
+    }
+
+    /** A view with the last sequence applied to it. */
+    private record Stored<T>(T view, long lastSequence) {
+    }
+
+    private Stored<T> stored(Document doc) {
+        return new Stored<>(Documents.to(doc, type), doc.get("lastSequence", Number.class).longValue());
+    }
+
+    private void save(ProjectionBatch batch, String id, T view, long sequence) {
+        batch.putView(collection, id, new Stored<>(view, sequence),
+                stored -> Documents.of(stored.view()).append("_id", id).append("lastSequence", stored.lastSequence()));
     }
 
     public void prefetch(ProjectionBatch batch, Collection<String> ids) {
@@ -40,20 +53,19 @@ public final class KeyedViews<T> {
     /** Creates the view unless this event (or an earlier one) created it already. */
     public void create(String id, long sequence, T view) {
         ProjectionBatch batch = ProjectionBatch.current();
-        if (batch.find(collection, id).isEmpty()) {
-            batch.put(collection, Documents.of(view).append("_id", id).append("lastSequence", sequence));
+        if (batch.view(collection, id, this::stored).isEmpty()) {
+            save(batch, id, view, sequence);
         }
     }
 
     /** Applies a change to an existing view, once per event; false if the event was applied already. */
     public boolean update(String id, long sequence, UnaryOperator<T> change) {
         ProjectionBatch batch = ProjectionBatch.current();
-        Document doc = batch.find(collection, id).orElse(null);
-        if (doc == null || sequence <= doc.get("lastSequence", Number.class).longValue()) {
+        Stored<T> stored = batch.view(collection, id, this::stored).orElse(null);
+        if (stored == null || sequence <= stored.lastSequence()) {
             return false;
         }
-        batch.put(collection, Documents.of(change.apply(Documents.to(doc, type))).append("_id", id)
-                .append("lastSequence", sequence));
+        save(batch, id, change.apply(stored.view()), sequence);
         return true;
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -45,10 +46,20 @@ public final class ProjectionBatch {
     /** A document as the batch knows it: {@code null} for one that does not exist (or was deleted). */
     private static final class Entry {
         Document doc;
+        /** The document as a projection's record, kept so that each event need not convert it back and forth. */
+        Object view;
+        Function<Object, Document> write;
         boolean dirty;
 
         Entry(Document doc) {
             this.doc = doc;
+        }
+
+        Document document() {
+            if (doc == null && view != null) {
+                doc = write.apply(view);
+            }
+            return doc;
         }
     }
 
@@ -126,7 +137,33 @@ public final class ProjectionBatch {
             entry = new Entry(collection.find(Filters.eq("_id", id)).first());
             known.put(id, entry);
         }
-        return Optional.ofNullable(entry.doc);
+        return Optional.ofNullable(entry.document());
+    }
+
+    /** The document as a record of the projection's, read with {@code read} once per batch. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> view(MongoCollection<Document> collection, String id, Function<Document, T> read) {
+        Document doc = find(collection, id).orElse(null);
+        Entry entry = known(collection).get(id);
+        if (entry.view == null && doc != null) {
+            entry.view = read.apply(doc);
+            entry.write = null; // as stored: no document to make from it
+        }
+        return Optional.ofNullable((T) entry.view);
+    }
+
+    /** Sets the document as a record; {@code write} makes the document of it when it is written (or read raw). */
+    @SuppressWarnings("unchecked")
+    public <T> void putView(MongoCollection<Document> collection, String id, T view, Function<T, Document> write) {
+        if (unitOfWork == null) {
+            put(collection, write.apply(view));
+            return;
+        }
+        Entry entry = known(collection).computeIfAbsent(id, key -> new Entry(null));
+        entry.doc = null;
+        entry.view = view;
+        entry.write = (Function<Object, Document>) write;
+        entry.dirty = true;
     }
 
     /** Sets the whole document (it must carry its {@code _id}). */
@@ -138,6 +175,7 @@ public final class ProjectionBatch {
         }
         Entry entry = known(collection).computeIfAbsent(id, key -> new Entry(null));
         entry.doc = doc;
+        entry.view = null;
         entry.dirty = true;
     }
 
@@ -148,6 +186,7 @@ public final class ProjectionBatch {
         }
         Entry entry = known(collection).computeIfAbsent(id, key -> new Entry(null));
         entry.doc = null;
+        entry.view = null;
         entry.dirty = true;
     }
 
@@ -175,8 +214,9 @@ public final class ProjectionBatch {
             List<WriteModel<Document>> writes = new ArrayList<>();
             known.entries().forEach((id, entry) -> {
                 if (entry.dirty) {
-                    writes.add(entry.doc == null ? new DeleteOneModel<>(Filters.eq("_id", id))
-                            : new ReplaceOneModel<>(Filters.eq("_id", id), entry.doc, new ReplaceOptions().upsert(true)));
+                    Document doc = entry.document();
+                    writes.add(doc == null ? new DeleteOneModel<>(Filters.eq("_id", id))
+                            : new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true)));
                     entry.dirty = false;
                 }
             });
