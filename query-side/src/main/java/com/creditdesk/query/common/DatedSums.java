@@ -20,11 +20,12 @@ import java.util.Set;
  * that events set.
  * <p>
  * Each document belongs to one writer (the processor's segment applying the events,
- * {@link ProjectionBatch#writer()}), so only one thread ever changes it, and holds the store positions
- * of the events of the last batch that concerned it: an event of a batch delivered again whose position
- * is there was applied already. A figure is the sum over all writers' documents. The {@code _id} starts
- * with the period, so one period's documents are found through the {@code _id} index (periods and
- * scopes hold no regular-expression characters).
+ * {@link ProjectionBatch#writer()}), so only one thread ever changes it, and holds the identifiers of
+ * the events of the last batch that concerned it: an event of a batch delivered again whose identifier
+ * is there was applied already. (Not the events' positions: a tracking token gives an event that filled
+ * a gap the highest position seen, which another event may have.) A figure is the sum over all
+ * writers' documents. The {@code _id} starts with the period, so one period's documents are found
+ * through the {@code _id} index (periods and scopes hold no regular-expression characters).
  */
 public final class DatedSums {
     private static final String BATCH = "batch";
@@ -50,14 +51,14 @@ public final class DatedSums {
         this.period = period;
     }
 
-    /** A document of this batch: its working copy and the positions it held when the batch read it. */
-    private record Touched(Document doc, Set<Long> before, List<Long> now) {
+    /** A document of this batch: its working copy and the events it held when the batch read it. */
+    private record Touched(Document doc, Set<String> before, List<String> now) {
     }
 
     /** Adds {@code amount} under {@code key} of the map {@code sum} in the period of {@code day}. */
-    public void add(long position, String scope, LocalDate day, String sum, String key, long amount) {
-        Touched doc = touch(position, scope, day);
-        if (doc.before().contains(position) || amount == 0) {
+    public void add(String event, String scope, LocalDate day, String sum, String key, long amount) {
+        Touched doc = touch(event, scope, day);
+        if (doc.before().contains(event) || amount == 0) {
             return; // applied by an earlier delivery of this batch
         }
         Document sums = map(doc, sum);
@@ -70,17 +71,17 @@ public final class DatedSums {
     }
 
     /** Sets the entry {@code key} of the map {@code entries} in the period of {@code day}. */
-    public void set(long position, String scope, LocalDate day, String entries, String key, Object value) {
-        map(touch(position, scope, day), entries).put(key, value);
+    public void set(String event, String scope, LocalDate day, String entries, String key, Object value) {
+        map(touch(event, scope, day), entries).put(key, value);
     }
 
-    private Touched touch(long position, String scope, LocalDate day) {
+    private Touched touch(String event, String scope, LocalDate day) {
         ProjectionBatch batch = ProjectionBatch.current();
         String id = period.of(day) + "|" + scope + "|" + batch.writer();
         Map<String, Touched> touched = batch.state(collection.getNamespace().getFullName(), HashMap::new);
         Touched doc = touched.computeIfAbsent(id, key -> read(batch, id, scope, day));
-        if (!doc.now().contains(position)) {
-            doc.now().add(position);
+        if (!doc.now().contains(event)) {
+            doc.now().add(event);
         }
         doc.doc().put(BATCH, doc.now());
         batch.put(collection, doc.doc());
@@ -100,9 +101,9 @@ public final class DatedSums {
         Document stored = batch.find(collection, id).orElse(null);
         Document doc = stored == null ? new Document("_id", id).append("scope", scope).append("period", period.of(day))
                 : new Document(stored);
-        Set<Long> before = new HashSet<>();
-        if (stored != null && stored.get(BATCH) instanceof List<?> positions) {
-            positions.forEach(position -> before.add(((Number) position).longValue()));
+        Set<String> before = new HashSet<>();
+        if (stored != null && stored.get(BATCH) instanceof List<?> events) {
+            events.forEach(event -> before.add(String.valueOf(event)));
         }
         return new Touched(doc, before, new ArrayList<>());
     }

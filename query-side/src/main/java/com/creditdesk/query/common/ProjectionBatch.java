@@ -10,8 +10,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -35,7 +33,7 @@ import java.util.stream.Collectors;
  * {@code _id $in}), changed in memory by every event of the batch, and written with one
  * {@code bulkWrite} per collection once the batch's last event was handled, before the processor
  * stores its token. Every projection write stays keyed and guarded (by the last sequence applied, or
- * by {@link #writer()}'s batch positions), so a batch that fails half-way and is delivered again
+ * by the identifiers of the batch's events), so a batch that fails half-way and is delivered again
  * changes nothing twice.
  * <p>
  * Outside a unit of work (a test calling a handler) every change is written at once.
@@ -105,11 +103,6 @@ public final class ProjectionBatch {
                 .map(resource -> resource.getKey().substring("Processor[".length(), resource.getKey().length()
                         - "]/SegmentId".length()) + "#" + resource.getValue())
                 .findFirst().orElse("unit-of-work");
-    }
-
-    /** The position of the event being handled in the store, as this batch's writer records it. */
-    public static long positionOf(TrackingToken token) {
-        return WrappedToken.unwrapUpperBound(token).position().orElseThrow();
     }
 
     /** State a projection keeps for the length of this batch, made on first use. */

@@ -27,7 +27,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -153,18 +153,18 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
     }
 
     @EventHandler
-    void on(InvoiceIssued e, @SequenceNumber long sequence, TrackingToken token) {
+    void on(InvoiceIssued e, @SequenceNumber long sequence, @MessageIdentifier String event) {
         invoices.create(e.invoiceId(), sequence, new InvoiceRecord(e.invoiceId(), e.customerId(), e.orderId(),
                 e.amount(), e.currency(), e.amount(), e.issueDate(), e.dueDate(), null, null, null, null, List.of(), false,
                 null));
-        ledger.issued(ProjectionBatch.positionOf(token), e.currency(), e.issueDate(), e.dueDate(), e.amount());
+        ledger.issued(event, e.currency(), e.issueDate(), e.dueDate(), e.amount());
         follow(e.invoiceId());
     }
 
     @EventHandler
-    void on(PaymentRegistered e, @SequenceNumber long sequence, TrackingToken token) {
+    void on(PaymentRegistered e, @SequenceNumber long sequence, @MessageIdentifier String event) {
         for (Allocation allocation : e.allocations()) {
-            invoices.current(allocation.invoiceId()).ifPresent(invoice -> ledger.settled(ProjectionBatch.positionOf(token),
+            invoices.current(allocation.invoiceId()).ifPresent(invoice -> ledger.settled(event,
                     e.currency(), invoice.issueDate(), invoice.dueDate(), e.receivedOn(), allocation.amount()));
             invoices.update(allocation.invoiceId(), sequence,
                     invoice -> invoice.withBalance(invoice.balance().subtract(allocation.amount())));
@@ -179,9 +179,9 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
     }
 
     @EventHandler
-    void on(DisputeResolved e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+    void on(DisputeResolved e, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String event) {
         if (e.outcome() == DisputeOutcome.CREDITED) {
-            invoices.current(e.invoiceId()).ifPresent(invoice -> ledger.settled(ProjectionBatch.positionOf(token),
+            invoices.current(e.invoiceId()).ifPresent(invoice -> ledger.settled(event,
                     invoice.currency(), invoice.issueDate(), invoice.dueDate(), LocalDate.ofInstant(at, ZoneOffset.UTC),
                     e.creditNoteAmount()));
         }

@@ -32,23 +32,23 @@ public final class ReceivablesLedger {
         this.history = new DatedSums(database.getCollection("receivables_history"), DatedSums.Period.MONTH);
     }
 
-    void issued(long position, String currency, LocalDate issueDate, LocalDate dueDate, BigDecimal amount) {
+    void issued(String event, String currency, LocalDate issueDate, LocalDate dueDate, BigDecimal amount) {
         long cents = cents(amount);
-        current.add(position, currency, issueDate, "issued", issueDate.toString(), cents);
-        current.add(position, currency, dueDate, "open", dueDate.toString(), cents);
+        current.add(event, currency, issueDate, "issued", issueDate.toString(), cents);
+        current.add(event, currency, dueDate, "open", dueDate.toString(), cents);
         if (!dueDate.isBefore(issueDate)) {
-            history.add(position, currency, issueDate, "spans", issueDate + "|" + dueDate, cents);
+            history.add(event, currency, issueDate, "spans", issueDate + "|" + dueDate, cents);
         }
     }
 
-    void settled(long position, String currency, LocalDate issueDate, LocalDate dueDate, LocalDate on,
+    void settled(String event, String currency, LocalDate issueDate, LocalDate dueDate, LocalDate on,
                  BigDecimal amount) {
         long cents = cents(amount);
         LocalDate day = on.isBefore(issueDate) ? issueDate : on;
-        current.add(position, currency, dueDate, "open", dueDate.toString(), -cents);
-        history.add(position, currency, day, "settled", day.toString(), cents);
+        current.add(event, currency, dueDate, "open", dueDate.toString(), -cents);
+        history.add(event, currency, day, "settled", day.toString(), cents);
         if (!day.isAfter(dueDate)) {
-            history.add(position, currency, day, "spans", day + "|" + dueDate, -cents);
+            history.add(event, currency, day, "spans", day + "|" + dueDate, -cents);
         }
     }
 

@@ -32,7 +32,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -163,23 +163,23 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
     }
 
     @EventHandler
-    void on(OrderAccepted e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        placed(e.orderId(), e.customerId(), sequence, at, false, ProjectionBatch.positionOf(token));
+    void on(OrderAccepted e, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String event) {
+        placed(e.orderId(), e.customerId(), sequence, at, false, event);
     }
 
     @EventHandler
-    void on(OrderBlocked e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        placed(e.orderId(), e.customerId(), sequence, at, true, ProjectionBatch.positionOf(token));
+    void on(OrderBlocked e, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String event) {
+        placed(e.orderId(), e.customerId(), sequence, at, true, event);
     }
 
-    private void placed(String orderId, String customerId, long sequence, Instant at, boolean blocked, long position) {
+    private void placed(String orderId, String customerId, long sequence, Instant at, boolean blocked, String event) {
         orders.create(orderId, sequence, new OrderFacts(orderId, customerId, at, blocked, null, null));
         LocalDate day = day(at);
-        orderDays.add(position, ORDERS, day, "placed", day.toString(), 1);
-        orderInstants.add(position, ORDERS, day, "placed", key(at), 1);
+        orderDays.add(event, ORDERS, day, "placed", day.toString(), 1);
+        orderInstants.add(event, ORDERS, day, "placed", key(at), 1);
         if (blocked) {
-            orderDays.add(position, ORDERS, day, "blocked", day.toString(), 1);
-            orderInstants.add(position, ORDERS, day, "blocked", key(at), 1);
+            orderDays.add(event, ORDERS, day, "blocked", day.toString(), 1);
+            orderInstants.add(event, ORDERS, day, "blocked", key(at), 1);
         }
     }
 
@@ -190,25 +190,25 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
     }
 
     @EventHandler
-    void on(OrderReleased e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        decided(e.orderId(), sequence, at, ProjectionBatch.positionOf(token));
+    void on(OrderReleased e, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String event) {
+        decided(e.orderId(), sequence, at, event);
     }
 
     @EventHandler
-    void on(OrderRejected e, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        decided(e.orderId(), sequence, at, ProjectionBatch.positionOf(token));
+    void on(OrderRejected e, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String event) {
+        decided(e.orderId(), sequence, at, event);
     }
 
-    private void decided(String orderId, long sequence, Instant at, long position) {
-        orders.current(orderId).map(OrderFacts::releaseRequestedAt).ifPresent(requested -> orderDays.set(position,
+    private void decided(String orderId, long sequence, Instant at, String event) {
+        orders.current(orderId).map(OrderFacts::releaseRequestedAt).ifPresent(requested -> orderDays.set(event,
                 ORDERS, day(at), "releaseMinutes", key(at) + "|" + orderId, Duration.between(requested, at).toMinutes()));
         orders.update(orderId, sequence, order -> new OrderFacts(order.orderId(), order.customerId(),
                 order.placedAt(), order.blocked(), order.releaseRequestedAt(), at));
     }
 
     @EventHandler
-    void on(SalesSignalReported e, @Timestamp Instant at, TrackingToken token) {
-        signals.set(ProjectionBatch.positionOf(token), "signals", day(at), "signals", key(at) + "|" + e.signalId(),
+    void on(SalesSignalReported e, @Timestamp Instant at, @MessageIdentifier String event) {
+        signals.set(event, "signals", day(at), "signals", key(at) + "|" + e.signalId(),
                 new Document("customerId", e.customerId()).append("reportedBy", e.actor()));
     }
 
