@@ -24,7 +24,7 @@ import java.util.Date;
  *   <li>the first layout (no record of it);</li>
  *   <li>receivables and the KPIs' orders and signals as sums per day and month, the invoices followed and
  *       the orders blocked now, the customers of each account manager; invoices with their currency; the
- *       release request in an order's history.</li>
+ *       release request in an order's history; the last entry of each account's timeline.</li>
  * </ol>
  */
 @Component

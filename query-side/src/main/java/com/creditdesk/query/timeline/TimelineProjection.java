@@ -9,7 +9,6 @@ import com.creditdesk.query.common.ProjectionBatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,6 +23,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * The debtor timeline: one readable entry per event of an account, oldest first. An entry's
@@ -34,18 +34,24 @@ import java.util.Map;
 @ProcessingGroup(TimelineProjection.GROUP)
 public class TimelineProjection implements ProjectionBatch.Prefetching {
     public static final String GROUP = "timeline";
+    private static final int CHUNK = 1000;
 
     private final MongoCollection<Document> timeline;
+    /** Per account the sequence of its last entry: entries run from 0 to it, so a page is a list of ids. */
+    private final MongoCollection<Document> heads;
 
     public TimelineProjection(MongoDatabase database) {
         this.timeline = database.getCollection("timeline");
+        this.heads = database.getCollection("timeline_heads");
     }
 
     /** The opening entries of the batch's accounts: they hold the currency other entries show amounts in. */
     @Override
     public void prefetch(List<? extends EventMessage<?>> events, ProjectionBatch batch) {
-        batch.prefetch(timeline, events.stream().filter(DomainEventMessage.class::isInstance)
-                .map(event -> entryId(((DomainEventMessage<?>) event).getAggregateIdentifier(), 0)).distinct().toList());
+        List<String> accounts = events.stream().filter(DomainEventMessage.class::isInstance)
+                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).distinct().toList();
+        batch.prefetch(timeline, accounts.stream().map(customerId -> entryId(customerId, 0)).toList());
+        batch.prefetch(heads, accounts);
     }
 
     static String entryId(String customerId, long sequence) {
@@ -66,7 +72,12 @@ public class TimelineProjection implements ProjectionBatch.Prefetching {
                 .append("actor", actor)
                 .append("summary", Summaries.of(event, currencyOf(customerId, details)))
                 .append("details", new Document(details));
-        ProjectionBatch.current().put(timeline, entry);
+        ProjectionBatch batch = ProjectionBatch.current();
+        batch.put(timeline, entry);
+        long last = batch.find(heads, customerId).map(head -> head.getLong("lastSequence")).orElse(-1L);
+        if (message.getSequenceNumber() > last) {
+            batch.put(heads, new Document("_id", customerId).append("lastSequence", message.getSequenceNumber()));
+        }
     }
 
     /**
@@ -84,27 +95,48 @@ public class TimelineProjection implements ProjectionBatch.Prefetching {
     @ResetHandler
     void reset() {
         timeline.deleteMany(new Document());
+        heads.deleteMany(new Document());
     }
 
+    /**
+     * A page of the account's entries, read by {@code _id} (entries are numbered from 0, so a page is a
+     * list of ids): the embedded store serves no range or prefix of {@code _id} from its index. With a
+     * period or types, the account's entries are read in chunks of ids and filtered here.
+     */
     @QueryHandler
     public TimelinePage handle(GetTimeline query) {
-        List<org.bson.conversions.Bson> filters = new ArrayList<>();
-        // an anchored prefix: served by the _id index (ids hold no regex characters but ".")
-        filters.add(Filters.regex("_id", "^" + query.customerId().replace(".", "\\.") + "/"));
-        if (query.from() != null) {
-            filters.add(Filters.gte("at", Date.from(query.from())));
+        Document head = heads.find(Filters.eq("_id", query.customerId())).first();
+        long last = head == null ? -1 : head.getLong("lastSequence");
+        long first = (long) query.page() * query.size();
+        boolean filtered = query.from() != null || query.to() != null
+                || query.types() != null && !query.types().isEmpty();
+        if (!filtered) {
+            List<TimelineEntry> entries = read(query.customerId(), first, Math.min(last, first + query.size() - 1));
+            return new TimelinePage(entries, query.page(), query.size(), last + 1);
         }
-        if (query.to() != null) {
-            filters.add(Filters.lt("at", Date.from(query.to())));
+        List<TimelineEntry> matching = new ArrayList<>();
+        for (long from = 0; from <= last; from += CHUNK) {
+            read(query.customerId(), from, Math.min(last, from + CHUNK - 1)).stream()
+                    .filter(entry -> query.from() == null || !entry.at().isBefore(query.from()))
+                    .filter(entry -> query.to() == null || entry.at().isBefore(query.to()))
+                    .filter(entry -> query.types() == null || query.types().isEmpty()
+                            || query.types().contains(entry.type()))
+                    .forEach(matching::add);
         }
-        if (query.types() != null && !query.types().isEmpty()) {
-            filters.add(Filters.in("type", query.types()));
+        List<TimelineEntry> page = first >= matching.size() ? List.of()
+                : matching.subList((int) first, (int) Math.min(matching.size(), first + query.size()));
+        return new TimelinePage(List.copyOf(page), query.page(), query.size(), matching.size());
+    }
+
+    /** The entries {@code from} to {@code to} (sequences, both included), oldest first. */
+    private List<TimelineEntry> read(String customerId, long from, long to) {
+        if (to < from) {
+            return List.of();
         }
-        var filter = Filters.and(filters);
-        List<TimelineEntry> entries = timeline.find(filter).sort(Sorts.ascending("_id"))
-                .skip(query.page() * query.size()).limit(query.size())
-                .map(TimelineProjection::toEntry).into(new ArrayList<>());
-        return new TimelinePage(entries, query.page(), query.size(), timeline.countDocuments(filter));
+        List<String> ids = LongStream.rangeClosed(from, to).mapToObj(sequence -> entryId(customerId, sequence)).toList();
+        return timeline.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
+                .sorted(java.util.Comparator.comparing(doc -> doc.getString("_id")))
+                .map(TimelineProjection::toEntry).toList();
     }
 
     @SuppressWarnings("unchecked")

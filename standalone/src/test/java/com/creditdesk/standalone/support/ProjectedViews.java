@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 /** The projections' collections as stored, and their state as the operator's API tells it. */
 public final class ProjectedViews {
     /** Every collection of views the projections write, one document per key. */
-    public static final List<String> COLLECTIONS = List.of("accounts", "account_checkpoints", "timeline", "orders",
+    public static final List<String> COLLECTIONS = List.of("accounts", "account_checkpoints", "timeline",
+            "timeline_heads", "orders",
             "orders_blocked", "reviews", "invoices", "invoices_followed", "kpi_customers", "kpi_orders");
     /**
      * Every collection of sums (DatedSums): one document per period, scope and writer (the segment that
