@@ -1,5 +1,6 @@
 package com.creditdesk.query.account;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.account.AccountQueries.FindAccount;
 import com.creditdesk.api.account.AccountQueries.GetAccountAsOf;
 import com.creditdesk.api.account.AccountQueries.ListAccounts;
@@ -33,18 +34,24 @@ class AccountQueryController {
         this.queries = queries;
     }
 
+    @Operation(summary = "An account's credit position",
+            description = "**Roles:** any authenticated role.")
     @GetMapping("/{customerId}")
     Mono<AccountView> account(@PathVariable @Id String customerId) {
         return queries.find(new FindAccount(customerId), AccountView.class, "no account " + customerId);
     }
 
     /** The account exactly as it stood at {@code at}, rebuilt from the event store. */
+    @Operation(summary = "The account exactly as it stood at an instant, rebuilt from the event store",
+            description = "**Roles:** ANALYST, CREDIT.")
     @GetMapping("/{customerId}/as-of")
     Mono<AccountView> asOf(@PathVariable @Id String customerId, @RequestParam Instant at) {
         return queries.find(new GetAccountAsOf(customerId, at), AccountView.class,
                 "no account " + customerId + " at " + at);
     }
 
+    @Operation(summary = "A page of accounts",
+            description = "**Roles:** any authenticated role.")
     @GetMapping
     Mono<AccountPage> accounts(@RequestParam(required = false) @OptionalId String accountManager,
                                @RequestParam(required = false) Boolean onHold,
@@ -54,6 +61,8 @@ class AccountQueryController {
     }
 
     /** Oldest first; {@code types} is a comma-separated list of event types such as OrderBlocked. */
+    @Operation(summary = "The debtor timeline, oldest first",
+            description = "**Roles:** any authenticated role. `types` is a comma-separated list of event types such as OrderBlocked.")
     @GetMapping("/{customerId}/timeline")
     Mono<TimelinePage> timeline(@PathVariable @Id String customerId,
                                 @RequestParam(required = false) Instant from,

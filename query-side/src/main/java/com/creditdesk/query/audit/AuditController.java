@@ -1,5 +1,6 @@
 package com.creditdesk.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.order.CreditPolicy;
 import com.creditdesk.platform.web.Problems;
 import com.creditdesk.platform.web.validation.OptionalId;
@@ -35,6 +36,8 @@ class AuditController {
         this.simulation = simulation;
     }
 
+    @Operation(summary = "Export the events as NDJSON, one line per event, streamed",
+            description = "**Roles:** ANALYST.")
     @GetMapping(value = "/api/events", produces = MediaType.APPLICATION_NDJSON_VALUE)
     Flux<ExportedEvent> export(@RequestParam(required = false) @OptionalId String customerId,
                                @RequestParam(required = false) Instant from,
@@ -64,6 +67,8 @@ class AuditController {
     record SimulationRequest(Instant from, Instant to, @Valid PolicyChange policy) {
     }
 
+    @Operation(summary = "Simulate a changed credit policy over the recorded decisions",
+            description = "**Roles:** ANALYST. Parameters left out keep policy v1's value.")
     @PostMapping("/api/analysis/policy-simulation")
     Mono<PolicySimulation.Result> simulate(@Valid @RequestBody SimulationRequest body) {
         if (reversed(body.from(), body.to())) {

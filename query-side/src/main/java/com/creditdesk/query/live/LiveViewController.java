@@ -1,5 +1,6 @@
 package com.creditdesk.query.live;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.account.AccountQueries.FindAccount;
 import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.views.ViewQueries.FinanceView;
@@ -65,6 +66,8 @@ class LiveViewController {
                 .concatWith(Mono.delay(spacing).then(Mono.empty())), 1);
     }
 
+    @Operation(summary = "Live stream of an account view",
+            description = "**Roles:** any authenticated role. `text/event-stream`: the current view first, then the view again after each change (event `account`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/accounts/{customerId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> account(@PathVariable @Id String customerId) {
         return Flux.defer(() -> {
@@ -77,12 +80,16 @@ class LiveViewController {
         });
     }
 
+    @Operation(summary = "Live stream of a sales worklist",
+            description = "**Roles:** SALES, ANALYST, ADMIN. `text/event-stream`: the current view first, then the view again after each change (event `sales`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/views/sales", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> sales(@RequestParam @Id String accountManager) {
         GetSalesView query = new GetSalesView(accountManager);
         return live("sales", queries.ask(query, SalesView.class).concatWith(readOnChange(query, SalesView.class)));
     }
 
+    @Operation(summary = "Live stream of the finance view",
+            description = "**Roles:** CREDIT, ANALYST, ADMIN. `text/event-stream`: the current view first, then the view again after each change (event `finance`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/views/finance", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> finance() {
         return live("finance", queries.ask(new GetFinanceView(), FinanceView.class).concatWith(financeChanges));
