@@ -66,7 +66,7 @@ class LiveViewController {
                 .concatWith(Mono.delay(spacing).then(Mono.empty())), 1);
     }
 
-    @Operation(summary = "Live stream of an account view",
+    @Operation(operationId = "streamAccount", summary = "Live stream of an account view",
             description = "**Roles:** any authenticated role. `text/event-stream`: the current view first, then the view again after each change (event `account`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/accounts/{customerId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> account(@PathVariable @Id String customerId) {
@@ -80,7 +80,7 @@ class LiveViewController {
         });
     }
 
-    @Operation(summary = "Live stream of a sales worklist",
+    @Operation(operationId = "streamSales", summary = "Live stream of a sales worklist",
             description = "**Roles:** SALES, ANALYST, ADMIN. `text/event-stream`: the current view first, then the view again after each change (event `sales`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/views/sales", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> sales(@RequestParam @Id String accountManager) {
@@ -88,7 +88,7 @@ class LiveViewController {
         return live("sales", queries.ask(query, SalesView.class).concatWith(readOnChange(query, SalesView.class)));
     }
 
-    @Operation(summary = "Live stream of the finance view",
+    @Operation(operationId = "streamFinance", summary = "Live stream of the finance view",
             description = "**Roles:** CREDIT, ANALYST, ADMIN. `text/event-stream`: the current view first, then the view again after each change (event `finance`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/views/finance", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> finance() {
