@@ -1,5 +1,6 @@
 package com.creditdesk.platform;
 
+import com.creditdesk.platform.apidocs.ApiDocsConfiguration;
 import com.creditdesk.platform.clock.ClockConfiguration;
 import com.creditdesk.platform.metrics.AxonMetricsConfiguration;
 import com.creditdesk.platform.security.SecurityConfiguration;
@@ -12,6 +13,6 @@ import org.springframework.context.annotation.Import;
 /** Everything both sides share; each app imports it explicitly so its beans win over Axon's defaults. */
 @Configuration(proxyBeanMethods = false)
 @Import({AxonMongoConfiguration.class, StoreHealthIndicator.class, ClockConfiguration.class, WebConfiguration.class,
-        SecurityConfiguration.class, AxonMetricsConfiguration.class})
+        SecurityConfiguration.class, AxonMetricsConfiguration.class, ApiDocsConfiguration.class})
 public class PlatformConfiguration {
 }

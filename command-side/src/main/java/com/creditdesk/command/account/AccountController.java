@@ -1,5 +1,6 @@
 package com.creditdesk.command.account;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.account.AccountCommands.LiftHold;
 import com.creditdesk.api.account.AccountCommands.OpenAccount;
 import com.creditdesk.api.account.AccountCommands.PutOnHold;
@@ -36,7 +37,6 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/accounts")
@@ -52,12 +52,17 @@ class AccountController {
                               @NotNull Language language, @Email @Size(max = 254) String email) {
     }
 
+    record AccountOpened(String customerId) {
+    }
+
+    @Operation(summary = "Open a customer credit account",
+            description = "**Roles:** INTEGRATION. Besides the contract's fields an optional `email`, where reminders are sent.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, String>> open(@Valid @RequestBody OpenAccountRequest body, Authentication user) {
+    Mono<AccountOpened> open(@Valid @RequestBody OpenAccountRequest body, Authentication user) {
         return commands.<String>send(new OpenAccount(body.customerId(), body.name(), body.segment(), body.currency(),
                         body.accountManager(), body.language(), user.getName(), body.email()))
-                .map(id -> Map.of("customerId", id));
+                .map(AccountOpened::new);
     }
 
     record CreditLimitRequest(@AmountOrZero BigDecimal amount, @NotNull LimitSource source, @Text String reason,
@@ -65,6 +70,8 @@ class AccountController {
     }
 
     /** Credit sets the analyst's limit; the insurer's limit comes in through an integration. */
+    @Operation(summary = "Set the analyst's or the insurer's credit limit",
+            description = "**Roles:** CREDIT (source ANALYST), INTEGRATION (source INSURER). The effective limit is the lower of the two when both exist.")
     @PutMapping("/{customerId}/credit-limit")
     Mono<LimitAnswer> setCreditLimit(@PathVariable @Id String customerId, @Valid @RequestBody CreditLimitRequest body,
                                      Authentication user) {
@@ -81,29 +88,41 @@ class AccountController {
                            LocalDate validUntil) {
     }
 
+    record SecurityRegistered(String securityId) {
+    }
+
+    @Operation(summary = "Register a bank guarantee or a prepayment",
+            description = "**Roles:** CREDIT.")
     @PostMapping("/{customerId}/securities")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, String>> registerSecurity(@PathVariable @Id String customerId,
+    Mono<SecurityRegistered> registerSecurity(@PathVariable @Id String customerId,
                                                @Valid @RequestBody SecurityRequest body, Authentication user) {
         return commands.<String>send(new RegisterSecurity(customerId, body.securityId(), body.type(), body.amount(),
                         body.validUntil(), user.getName()))
-                .map(id -> Map.of("securityId", id));
+                .map(SecurityRegistered::new);
     }
 
     record HoldRequest(@Text String reason) {
     }
 
-    @PostMapping("/{customerId}/hold")
-    Mono<Map<String, Object>> putOnHold(@PathVariable @Id String customerId, @Valid @RequestBody HoldRequest body,
-                                        Authentication user) {
-        return commands.send(new PutOnHold(customerId, body.reason(), user.getName()))
-                .thenReturn(Map.of("customerId", customerId, "onHold", true));
+    record HoldAnswer(String customerId, boolean onHold) {
     }
 
+    @Operation(summary = "Put the account on hold",
+            description = "**Roles:** CREDIT.")
+    @PostMapping("/{customerId}/hold")
+    Mono<HoldAnswer> putOnHold(@PathVariable @Id String customerId, @Valid @RequestBody HoldRequest body,
+                                        Authentication user) {
+        return commands.send(new PutOnHold(customerId, body.reason(), user.getName()))
+                .thenReturn(new HoldAnswer(customerId, true));
+    }
+
+    @Operation(summary = "Lift the hold",
+            description = "**Roles:** CREDIT.")
     @DeleteMapping("/{customerId}/hold")
-    Mono<Map<String, Object>> liftHold(@PathVariable @Id String customerId, @Valid @RequestBody HoldRequest body,
+    Mono<HoldAnswer> liftHold(@PathVariable @Id String customerId, @Valid @RequestBody HoldRequest body,
                                        Authentication user) {
         return commands.send(new LiftHold(customerId, body.reason(), user.getName()))
-                .thenReturn(Map.of("customerId", customerId, "onHold", false));
+                .thenReturn(new HoldAnswer(customerId, false));
     }
 }

@@ -1,5 +1,6 @@
 package com.creditdesk.command.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.command.dunning.DunningTimers;
 import com.creditdesk.platform.clock.CreditDeskClock;
 import jakarta.validation.Valid;
@@ -14,7 +15,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Moves the system's clock forward, for demos and tests; absent unless the clock is adjustable.
@@ -35,17 +35,24 @@ class ClockController {
     record MoveClock(@NotNull Instant now) {
     }
 
-    @GetMapping
-    Map<String, Instant> now() {
-        return Map.of("now", clock.instant());
+    record ClockAnswer(Instant now) {
     }
 
+    @Operation(summary = "Read the adjustable clock",
+            description = "**Roles:** ADMIN. Only where `creditdesk.clock.adjustable=true` (standalone mode); elsewhere 404.")
+    @GetMapping
+    ClockAnswer now() {
+        return new ClockAnswer(clock.instant());
+    }
+
+    @Operation(summary = "Move the adjustable clock forward",
+            description = "**Roles:** ADMIN. Only forward (409 otherwise); the answer comes once every dunning step that fell due was recorded. Only where the clock is adjustable; elsewhere 404.")
     @PostMapping
-    Mono<Map<String, Instant>> move(@Valid @RequestBody MoveClock body) {
+    Mono<ClockAnswer> move(@Valid @RequestBody MoveClock body) {
         return Mono.fromCallable(() -> {
                     Instant now = clock.moveTo(body.now());
                     dunningTimers.clockMoved();
-                    return Map.of("now", now);
+                    return new ClockAnswer(now);
                 })
                 .subscribeOn(Schedulers.boundedElastic());
     }

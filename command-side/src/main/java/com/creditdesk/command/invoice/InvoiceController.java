@@ -1,5 +1,6 @@
 package com.creditdesk.command.invoice;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.invoice.DisputeOutcome;
 import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
 import com.creditdesk.api.invoice.InvoiceCommands.DisputeInvoice;
@@ -31,7 +32,6 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -48,6 +48,8 @@ class InvoiceController {
                                @CurrencyCode String currency, @NotNull LocalDate issueDate, LocalDate dueDate) {
     }
 
+    @Operation(summary = "Issue an invoice",
+            description = "**Roles:** INTEGRATION. Without a due date: the issue date + the payment terms in force.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<InvoiceIssuance> issue(@PathVariable @Id String customerId, @Valid @RequestBody IssueInvoiceRequest body,
@@ -59,43 +61,61 @@ class InvoiceController {
     record DisputeRequest(@Text String reason) {
     }
 
+    record DisputeOpened(String invoiceId, String status) {
+    }
+
+    @Operation(summary = "Dispute an invoice (its dunning pauses)",
+            description = "**Roles:** SALES, CREDIT.")
     @PostMapping("/{invoiceId}/disputes")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, String>> dispute(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
+    Mono<DisputeOpened> dispute(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
                                       @Valid @RequestBody DisputeRequest body, Authentication user) {
         return commands.send(new DisputeInvoice(customerId, invoiceId, body.reason(), user.getName()))
-                .thenReturn(Map.of("invoiceId", invoiceId, "status", "DISPUTED"));
+                .thenReturn(new DisputeOpened(invoiceId, "DISPUTED"));
     }
 
     record ResolutionRequest(@NotNull DisputeOutcome outcome, @AmountOrZero.Optional BigDecimal creditNoteAmount,
                              @Text String note) {
     }
 
+    /** The invoice's balance after the resolution (lowered by the credit note when CREDITED). */
+    record DisputeResolved(String invoiceId, DisputeOutcome outcome, BigDecimal balance) {
+    }
+
+    @Operation(summary = "Resolve a dispute: CREDITED (with a credit note) or REJECTED",
+            description = "**Roles:** CREDIT.")
     @PostMapping("/{invoiceId}/disputes/resolution")
-    Mono<Map<String, Object>> resolve(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
+    Mono<DisputeResolved> resolve(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
                                       @Valid @RequestBody ResolutionRequest body, Authentication user) {
         return commands.<BigDecimal>send(new ResolveDispute(customerId, invoiceId, body.outcome(),
                         body.creditNoteAmount(), body.note(), user.getName()))
-                .map(balance -> Map.of("invoiceId", invoiceId, "outcome", body.outcome(), "balance", balance));
+                .map(balance -> new DisputeResolved(invoiceId, body.outcome(), balance));
     }
 
     record PromiseRequest(@NotNull LocalDate promisedOn, @Amount BigDecimal amount) {
     }
 
+    /** Dunning of the invoice pauses until {@code pausedUntil}: the promised date + 2 days. */
+    record PromiseRecorded(String invoiceId, LocalDate promisedOn, BigDecimal amount, LocalDate pausedUntil) {
+    }
+
+    @Operation(summary = "Record a payment promise (dunning pauses until the date + 2 days)",
+            description = "**Roles:** SALES, CREDIT.")
     @PostMapping("/{invoiceId}/payment-promises")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, Object>> promise(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
+    Mono<PromiseRecorded> promise(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
                                       @Valid @RequestBody PromiseRequest body, Authentication user) {
         return commands.<LocalDate>send(new PromisePayment(customerId, invoiceId, body.promisedOn(), body.amount(),
                         user.getName()))
-                .map(pausedUntil -> Map.of("invoiceId", invoiceId, "promisedOn", body.promisedOn(),
-                        "amount", body.amount(), "pausedUntil", pausedUntil));
+                .map(pausedUntil -> new PromiseRecorded(invoiceId, body.promisedOn(), body.amount(), pausedUntil));
     }
 
     record ApprovalRequest(@Text String agency, @Size(max = 2000) String note) {
     }
 
     /** The first approval answers AWAITING_SECOND_APPROVAL; the second, by the other side, HANDED_OVER. */
+    @Operation(summary = "Approve the hand-over to a collection agency",
+            description = "**Roles:** SALES, CREDIT. One CREDIT and one SALES approval by two different people (403 otherwise); handed over puts the account on hold.")
     @PostMapping("/{invoiceId}/collection-handover/approvals")
     Mono<HandoverAnswer> approveHandover(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
                                          @Valid @RequestBody ApprovalRequest body, Authentication user) {

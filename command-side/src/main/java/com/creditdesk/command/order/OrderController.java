@@ -1,5 +1,6 @@
 package com.creditdesk.command.order;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.order.OrderCommands.CancelOrder;
 import com.creditdesk.api.order.OrderCommands.OrderPlacement;
 import com.creditdesk.api.order.OrderCommands.PlaceOrder;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/accounts/{customerId}/orders")
@@ -43,6 +43,8 @@ class OrderController {
     }
 
     /** The credit decision comes back at once: ACCEPTED, or BLOCKED with every reason and the inputs. */
+    @Operation(summary = "Place an order: the credit decision comes back at once",
+            description = "**Roles:** INTEGRATION. ACCEPTED, or BLOCKED with every reason (ACCOUNT_ON_HOLD, OVERDUE_INVOICES, LIMIT_EXCEEDED, CREDIT_REVIEW) and the inputs of the decision.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<OrderPlacement> place(@PathVariable @Id String customerId, @Valid @RequestBody PlaceOrderRequest body,
@@ -54,29 +56,39 @@ class OrderController {
     record CancelRequest(@Text String reason) {
     }
 
+    /** The order's status after a cancellation (CANCELLED) or a release request (RELEASE_REQUESTED). */
+    record OrderStatus(String orderId, String status) {
+    }
+
+    @Operation(summary = "Cancel an order",
+            description = "**Roles:** INTEGRATION.")
     @PostMapping("/{orderId}/cancel")
-    Mono<Map<String, String>> cancel(@PathVariable @Id String customerId, @PathVariable @Id String orderId,
+    Mono<OrderStatus> cancel(@PathVariable @Id String customerId, @PathVariable @Id String orderId,
                                      @Valid @RequestBody CancelRequest body, Authentication user) {
         return commands.send(new CancelOrder(customerId, orderId, body.reason(), user.getName()))
-                .thenReturn(Map.of("orderId", orderId, "status", "CANCELLED"));
+                .thenReturn(new OrderStatus(orderId, "CANCELLED"));
     }
 
     record ReleaseRequestBody(@Text String justification, @NotNull ProposedMeasure proposedMeasure) {
     }
 
     /** Sales asks credit to release a blocked order; credit decides, so the answer is 202. */
+    @Operation(summary = "Ask credit to release a blocked order",
+            description = "**Roles:** SALES. Credit decides, so the answer is 202.")
     @PostMapping("/{orderId}/release-requests")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<Map<String, String>> requestRelease(@PathVariable @Id String customerId, @PathVariable @Id String orderId,
+    Mono<OrderStatus> requestRelease(@PathVariable @Id String customerId, @PathVariable @Id String orderId,
                                              @Valid @RequestBody ReleaseRequestBody body, Authentication user) {
         return commands.send(new RequestRelease(customerId, orderId, body.justification(), body.proposedMeasure(),
-                user.getName())).thenReturn(Map.of("orderId", orderId, "status", "RELEASE_REQUESTED"));
+                user.getName())).thenReturn(new OrderStatus(orderId, "RELEASE_REQUESTED"));
     }
 
     record ReleaseDecisionBody(@NotNull ReleaseDecision decision, @Text String note,
                                @Size(max = 2000) String conditions) {
     }
 
+    @Operation(summary = "Release or reject a blocked order",
+            description = "**Roles:** CREDIT. Never the person who asked for the release (four eyes: 403).")
     @PostMapping("/{orderId}/release-decision")
     Mono<ReleaseOutcome> decideRelease(@PathVariable @Id String customerId, @PathVariable @Id String orderId,
                                        @Valid @RequestBody ReleaseDecisionBody body, Authentication user) {

@@ -1,5 +1,6 @@
 package com.creditdesk.command.payment;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.payment.PaymentCommands.PaymentRegistration;
 import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
 import com.creditdesk.command.common.CommandSender;
@@ -36,6 +37,8 @@ class PaymentController {
     }
 
     /** Settles the named invoice, else the oldest open invoices first; a surplus is unapplied credit. */
+    @Operation(summary = "Register a payment",
+            description = "**Roles:** INTEGRATION. Without an invoice it settles the oldest open invoices first; more than is owed becomes an unapplied credit.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<PaymentRegistration> register(@PathVariable @Id String customerId,

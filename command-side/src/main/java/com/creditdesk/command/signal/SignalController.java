@@ -1,5 +1,6 @@
 package com.creditdesk.command.signal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.signal.ReviewOutcome;
 import com.creditdesk.api.signal.Severity;
 import com.creditdesk.api.signal.SignalCategory;
@@ -24,7 +25,6 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 
 /** Sales as the eyes and ears of credit management: signals in, reviews concluded by credit. */
 @RestController
@@ -40,6 +40,8 @@ class SignalController {
                       @Text String note, @NotNull LocalDate observedOn) {
     }
 
+    @Operation(summary = "Report a sales signal",
+            description = "**Roles:** SALES. A HIGH negative signal, or a second MEDIUM negative one within 90 days, opens a credit review.")
     @PostMapping("/sales-signals")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<SignalReport> report(@PathVariable @Id String customerId, @Valid @RequestBody SignalBody body,
@@ -51,10 +53,15 @@ class SignalController {
     record ConclusionBody(@NotNull ReviewOutcome outcome, @Text String note, @AmountOrZero.Optional BigDecimal newLimit) {
     }
 
+    record ReviewConcluded(String customerId, ReviewOutcome outcome) {
+    }
+
+    @Operation(summary = "Conclude the open credit review",
+            description = "**Roles:** CREDIT.")
     @PostMapping("/reviews/current/conclusion")
-    Mono<Map<String, Object>> conclude(@PathVariable @Id String customerId, @Valid @RequestBody ConclusionBody body,
+    Mono<ReviewConcluded> conclude(@PathVariable @Id String customerId, @Valid @RequestBody ConclusionBody body,
                                        Authentication user) {
         return commands.send(new ConcludeReview(customerId, body.outcome(), body.note(), body.newLimit(),
-                user.getName())).thenReturn(Map.of("customerId", customerId, "outcome", body.outcome()));
+                user.getName())).thenReturn(new ReviewConcluded(customerId, body.outcome()));
     }
 }

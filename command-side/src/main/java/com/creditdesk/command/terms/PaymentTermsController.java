@@ -1,5 +1,6 @@
 package com.creditdesk.command.terms;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.terms.TermsCommands.AgreePaymentTerms;
 import com.creditdesk.api.terms.TermsCommands.DecidePaymentTerms;
 import com.creditdesk.api.terms.TermsCommands.TermsAnswer;
@@ -31,6 +32,8 @@ class PaymentTermsController {
     record TermsBody(@NotNull @Min(1) @Max(365) Integer days, @Text String reason) {
     }
 
+    @Operation(summary = "Agree payment terms with the customer",
+            description = "**Roles:** SALES. Up to 15 days above the segment's standard they apply at once; beyond, they await credit's approval.")
     @PostMapping
     Mono<TermsAnswer> agree(@PathVariable @Id String customerId, @Valid @RequestBody TermsBody body,
                             Authentication user) {
@@ -40,6 +43,8 @@ class PaymentTermsController {
     record ApprovalBody(@NotNull Boolean approve, @Text String note) {
     }
 
+    @Operation(summary = "Approve or refuse the terms awaiting approval",
+            description = "**Roles:** CREDIT.")
     @PostMapping("/approval")
     Mono<TermsAnswer> decide(@PathVariable @Id String customerId, @Valid @RequestBody ApprovalBody body,
                              Authentication user) {

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -36,12 +37,15 @@ import java.util.List;
  * HTTP Basic against configured users, and, where an issuer or key is configured
  * ({@code spring.security.oauth2.resourceserver.jwt.*}), OAuth2 bearer tokens (JWT) whose roles claim
  * carries the contract's roles. Health is open (load balancers), every other actuator endpoint needs
- * ADMIN. Refusals are problem+json like every other error.
+ * ADMIN. The OpenAPI document and Swagger UI are open: they describe the API, they hold no data. Refusals are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(UsersProperties.class)
 public class SecurityConfiguration {
+    /** The OpenAPI document and Swagger UI (springdoc), readable without signing in. */
+    public static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/webjars/swagger-ui/**"};
 
     /**
      * 401 with problem+json. A script in a browser page (it sends {@code X-Requested-With: XMLHttpRequest},
@@ -89,6 +93,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     exchanges.pathMatchers("/actuator/**").hasRole(Roles.ADMIN);
+                    // the API's documentation holds no data (every call made from Swagger UI signs in): open to all
+                    exchanges.pathMatchers(HttpMethod.GET, API_DOCS).permitAll();
                     accessRules.apply(exchanges);
                     exchanges.anyExchange().authenticated();
                 })

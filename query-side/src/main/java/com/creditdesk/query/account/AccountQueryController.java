@@ -1,5 +1,6 @@
 package com.creditdesk.query.account;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.account.AccountQueries.FindAccount;
 import com.creditdesk.api.account.AccountQueries.GetAccountAsOf;
 import com.creditdesk.api.account.AccountQueries.ListAccounts;
@@ -44,6 +45,8 @@ class AccountQueryController {
         this.clock = clock;
     }
 
+    @Operation(summary = "An account's credit position",
+            description = "**Roles:** any authenticated role.")
     @GetMapping("/{customerId}")
     Mono<AccountView> account(@PathVariable @Id String customerId) {
         return queries.find(new FindAccount(customerId), AccountView.class, "no account " + customerId);
@@ -53,6 +56,8 @@ class AccountQueryController {
      * The account exactly as it stood at {@code at}, rebuilt from the event store. An instant still to come is
      * refused: the answer would be today's state presented as the future's.
      */
+    @Operation(summary = "The account exactly as it stood at an instant, rebuilt from the event store",
+            description = "**Roles:** ANALYST, CREDIT. An instant after now is a 400.")
     @GetMapping("/{customerId}/as-of")
     Mono<AccountView> asOf(@PathVariable @Id String customerId, @RequestParam Instant at) {
         Instant now = clock.instant();
@@ -65,6 +70,8 @@ class AccountQueryController {
                 "no account " + customerId + " at " + at);
     }
 
+    @Operation(summary = "A page of accounts",
+            description = "**Roles:** any authenticated role.")
     @GetMapping
     Mono<AccountPage> accounts(@RequestParam(required = false) @OptionalId String accountManager,
                                @RequestParam(required = false) Boolean onHold,
@@ -77,6 +84,9 @@ class AccountQueryController {
      * Oldest first; {@code types} is a comma-separated list of event types such as OrderBlocked. An unknown type
      * is refused with the known ones, rather than answered with an empty page.
      */
+    @Operation(summary = "The debtor timeline, oldest first",
+            description = "**Roles:** any authenticated role. `types` is a comma-separated list of event types such as "
+                    + "OrderBlocked; an unknown one is a 400 naming it and listing the known ones.")
     @GetMapping("/{customerId}/timeline")
     Mono<TimelinePage> timeline(@PathVariable @Id String customerId,
                                 @RequestParam(required = false) Instant from,

@@ -1,5 +1,9 @@
 package com.creditdesk.query.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.creditdesk.platform.store.NodeId;
 import com.creditdesk.query.common.ProjectionTokens;
 import com.creditdesk.query.common.SegmentBalancing;
@@ -20,7 +24,6 @@ import reactor.core.scheduler.Schedulers;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,16 +69,28 @@ class ProjectionsController {
     public record ReplayProgress(java.time.Instant startedAt, Long position, Long lag) {
     }
 
+    /** A rebuild that started: {@code status} REPLAYING. */
+    public record ReplayStarted(String name, String status) {
+    }
+
+    @Operation(summary = "Rebuild the projections blue-green from the first event",
+            description = "**Roles:** ADMIN. 202 once the rebuild started; 409 while one runs.")
+    @ApiResponse(responseCode = "202", description = "The rebuild started")
+    @ApiResponse(responseCode = "409", description = "A rebuild is running already",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping("/api/admin/projections/{name}/replay")
-    Mono<ResponseEntity<Map<String, String>>> replay(@PathVariable String name) {
+    Mono<ResponseEntity<ReplayStarted>> replay(@PathVariable String name) {
         if (!ProjectionReplay.knows(name)) {
             return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no projection " + name));
         }
         return Mono.fromCallable(replay::start).subscribeOn(Schedulers.boundedElastic()).flatMap(started -> started
-                ? Mono.just(ResponseEntity.accepted().body(Map.of("name", name, "status", "REPLAYING")))
+                ? Mono.just(ResponseEntity.accepted().body(new ReplayStarted(name, "REPLAYING")))
                 : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, name + " is being rebuilt already")));
     }
 
+    @Operation(summary = "Projection status",
+            description = "**Roles:** ADMIN.")
     @GetMapping("/api/admin/projections")
     Mono<List<ProjectionStatus>> projections() {
         return Mono.fromCallable(this::statuses).subscribeOn(Schedulers.boundedElastic());

@@ -1,5 +1,6 @@
 package com.creditdesk.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.order.CreditPolicy;
 import com.creditdesk.platform.web.Problems;
 import com.creditdesk.platform.web.validation.OptionalId;
@@ -40,6 +41,8 @@ class AuditController {
      * Always NDJSON, streamed: also to a client that asks for JSON (or anything, or says nothing), which reads
      * the answer line by line. Only a client that accepts neither (e.g. {@code text/html} alone) gets 406.
      */
+    @Operation(summary = "Export the events as NDJSON, one line per event, streamed",
+            description = "**Roles:** ANALYST. NDJSON to any client that accepts it, JSON or anything.")
     @GetMapping(value = "/api/events", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<Flux<ExportedEvent>> export(@RequestParam(required = false) @OptionalId String customerId,
                                                @RequestParam(required = false) Instant from,
@@ -71,6 +74,8 @@ class AuditController {
     record SimulationRequest(Instant from, Instant to, @Valid PolicyChange policy) {
     }
 
+    @Operation(summary = "Simulate a changed credit policy over the recorded decisions",
+            description = "**Roles:** ANALYST. Parameters left out keep policy v1's value.")
     @PostMapping("/api/analysis/policy-simulation")
     Mono<PolicySimulation.Result> simulate(@Valid @RequestBody SimulationRequest body) {
         if (reversed(body.from(), body.to())) {

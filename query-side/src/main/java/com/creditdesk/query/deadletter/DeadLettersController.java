@@ -1,5 +1,6 @@
 package com.creditdesk.query.deadletter;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -64,21 +65,29 @@ class DeadLettersController {
     public record Retried(String processingGroup, int sequences, int failed, long processed, long remaining) {
     }
 
+    @Operation(summary = "Dead letters of every processing group",
+            description = "**Roles:** ADMIN.")
     @GetMapping("/api/admin/dead-letters")
     Mono<List<Group>> all() {
         return offLoop(() -> queues.groups().stream().map(this::group).toList());
     }
 
+    @Operation(summary = "Dead letters of one processing group",
+            description = "**Roles:** ADMIN.")
     @GetMapping("/api/admin/dead-letters/{processingGroup}")
     Mono<Group> one(@PathVariable String processingGroup) {
         return offLoop(() -> group(known(processingGroup)));
     }
 
+    @Operation(summary = "Retry every parked sequence of a group, in order",
+            description = "**Roles:** ADMIN.")
     @PostMapping("/api/admin/dead-letters/{processingGroup}/retry")
     Mono<Retried> retry(@PathVariable String processingGroup) {
         return offLoop(() -> retry(known(processingGroup), null));
     }
 
+    @Operation(summary = "Retry one parked sequence (an account)",
+            description = "**Roles:** ADMIN.")
     @PostMapping("/api/admin/dead-letters/{processingGroup}/sequences/{sequenceIdentifier}/retry")
     Mono<Retried> retrySequence(@PathVariable String processingGroup, @PathVariable String sequenceIdentifier) {
         return offLoop(() -> {

@@ -1,5 +1,6 @@
 package com.creditdesk.query.kpi;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.kpi.KpiQueries.GetKpis;
 import com.creditdesk.api.kpi.KpiQueries.Kpis;
 import com.creditdesk.platform.web.Problems;
@@ -32,6 +33,8 @@ class KpiController {
         this.clock = clock;
     }
 
+    @Operation(summary = "KPIs of a period",
+            description = "**Roles:** CREDIT, ANALYST. `from`/`to` are instants or days (UTC); by default the last 90 days. Ratios with nothing to divide by are null.")
     @GetMapping("/api/kpis")
     Mono<Kpis> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant end = to == null ? clock.instant() : instant("to", to);

@@ -1,5 +1,6 @@
 package com.creditdesk.query.live;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.account.AccountQueries.FindAccount;
 import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.views.ViewQueries.FinanceView;
@@ -73,6 +74,8 @@ class LiveViewController {
         });
     }
 
+    @Operation(operationId = "streamAccount", summary = "Live stream of an account view",
+            description = "**Roles:** any authenticated role. `text/event-stream`: the current view first, then the view again after each change (event `account`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/accounts/{customerId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> account(@PathVariable @Id String customerId) {
         return Flux.defer(() -> {
@@ -85,11 +88,15 @@ class LiveViewController {
         });
     }
 
+    @Operation(operationId = "streamSales", summary = "Live stream of a sales worklist",
+            description = "**Roles:** SALES, ANALYST, ADMIN. `text/event-stream`: the current view first, then the view again after each change (event `sales`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/views/sales", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> sales(@RequestParam @Id String accountManager) {
         return live("sales", views(new GetSalesView(accountManager), SalesView.class));
     }
 
+    @Operation(operationId = "streamFinance", summary = "Live stream of the finance view",
+            description = "**Roles:** CREDIT, ANALYST, ADMIN. `text/event-stream`: the current view first, then the view again after each change (event `finance`); a heartbeat comment in between.")
     @GetMapping(path = "/api/stream/views/finance", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> finance() {
         return live("finance", finance);

@@ -1,5 +1,6 @@
 package com.creditdesk.query.views;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.invoice.InvoiceQueries.FindInvoice;
 import com.creditdesk.api.invoice.InvoiceQueries.InvoiceView;
 import com.creditdesk.api.order.OrderQueries.FindOrder;
@@ -24,21 +25,29 @@ class ViewController {
         this.queries = queries;
     }
 
+    @Operation(summary = "An order: decision with its inputs, release request and decision, status history",
+            description = "**Roles:** any authenticated role.")
     @GetMapping("/api/orders/{orderId}")
     Mono<OrderView> order(@PathVariable @Id String orderId) {
         return queries.find(new FindOrder(orderId), OrderView.class, "no order " + orderId);
     }
 
+    @Operation(summary = "An invoice: balance, days past due, dispute, promise, dunning step, hand-over",
+            description = "**Roles:** any authenticated role.")
     @GetMapping("/api/invoices/{invoiceId}")
     Mono<InvoiceView> invoice(@PathVariable @Id String invoiceId) {
         return queries.find(new FindInvoice(invoiceId), InvoiceView.class, "no invoice " + invoiceId);
     }
 
+    @Operation(summary = "An account manager's worklist",
+            description = "**Roles:** SALES, ANALYST, ADMIN.")
     @GetMapping("/api/views/sales")
     Mono<SalesView> sales(@RequestParam @Id String accountManager) {
         return queries.ask(new GetSalesView(accountManager), SalesView.class);
     }
 
+    @Operation(summary = "Credit's worklist and receivables",
+            description = "**Roles:** CREDIT, ANALYST, ADMIN.")
     @GetMapping("/api/views/finance")
     Mono<FinanceView> finance() {
         return queries.ask(new GetFinanceView(), FinanceView.class);
