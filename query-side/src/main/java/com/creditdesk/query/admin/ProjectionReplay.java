@@ -190,10 +190,8 @@ public class ProjectionReplay {
             }
             awaitHead(rebuild, FINAL_CATCH_UP);
             rebuild.processor().shutDown();
-            // a new processor reads from the first event as a replay: the live one goes on as from a plain position,
-            // with the rebuild's gaps (its upper bound: the lower bound lies before the first gap, and the live
-            // processor would apply once more what the rebuild applied after it, counting the kept sums twice)
-            TrackingToken reached = WrappedToken.unwrapUpperBound(tokens.fetchToken(rebuild.name(), 0));
+            // a new processor reads from the first event as a replay: the live one goes on as from a plain position
+            TrackingToken reached = WrappedToken.unwrapLowerBound(tokens.fetchToken(rebuild.name(), 0));
             swapCollections();
             deadLetters.clear(rebuiltGroups());
             for (int segment : tokens.fetchSegments(ProjectionProcessing.PROCESSOR)) {
