@@ -2,7 +2,6 @@ package com.creditdesk.platform.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
@@ -34,7 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Starts on {@code host:port} (port 0 picks a free one), persisting under {@code dataDir} if given. */
     public static EmbeddedMongo start(String host, int port, Path dataDir) {
-        MongoBackend backend = dataDir == null ? new MemoryBackend() : new H2Backend(storeFile(dataDir));
+        MongoBackend backend = dataDir == null ? new MemoryBackend() : new RenamingH2Backend(storeFile(dataDir));
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         EmbeddedMongo embedded = new EmbeddedMongo(server, server.getLocalAddress());
