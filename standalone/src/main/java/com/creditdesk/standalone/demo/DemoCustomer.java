@@ -530,6 +530,31 @@ final class DemoCustomer {
         });
     }
 
+    /**
+     * A dispute still being looked into at the present, on the newest invoice with nothing else planned for
+     * it: a year of history would otherwise end with every dispute resolved on some days and not on others.
+     */
+    boolean disputeNewestOpenInvoice(DemoClient api) {
+        Invoice newest = null;
+        for (Invoice invoice : invoices.values()) {
+            boolean untouched = invoice.balance > 0 && invoice.disputeOn == null && invoice.resolveOn == null
+                    && invoice.promiseOn == null && invoice.handoverOn == null && invoice.secondApprovalOn == null;
+            if (untouched && !handedOver && (newest == null || invoice.issued.isAfter(newest.issued))) {
+                newest = invoice;
+            }
+        }
+        if (newest == null || api.post(manager, accountPath() + "/invoices/" + newest.id + "/disputes",
+                body("reason", pick(DISPUTE_REASONS, wording)), "DisputeInvoice") == null) {
+            return false;
+        }
+        totals.disputes.increment();
+        return true;
+    }
+
+    boolean disputes() {
+        return disputer;
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     /** Credit decided the collection proposal: both approvals at once, to this customer's one agency. */

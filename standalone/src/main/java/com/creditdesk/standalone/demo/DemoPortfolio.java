@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,7 @@ public final class DemoPortfolio {
                 }
             }
             api.moveClockTo(Instant.now()); // the present: from here on the clock is the wall clock again
+            openOneDispute(portfolio, api);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("demo generation interrupted", e);
@@ -142,6 +144,17 @@ public final class DemoPortfolio {
                 summary.refused(), summary.events());
         log.info("Demo portfolio: commands by kind {}", api.sent());
         return summary;
+    }
+
+    /** A customer who disputes often, or else any customer with an open invoice, has a dispute open today. */
+    private static void openOneDispute(List<DemoCustomer> portfolio, DemoClient api) {
+        List<DemoCustomer> disputersFirst = new ArrayList<>(portfolio);
+        disputersFirst.sort(Comparator.comparing(customer -> !customer.disputes()));
+        for (DemoCustomer customer : disputersFirst) {
+            if (customer.disputeNewestOpenInvoice(api)) {
+                return;
+            }
+        }
     }
 
     /**
