@@ -37,6 +37,7 @@ import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.api.signal.Severity;
 import com.creditdesk.api.signal.SignalCategory;
 import com.creditdesk.api.signal.SignalEvents.SalesSignalReported;
+import com.creditdesk.command.dunning.ReminderLetters;
 import com.creditdesk.command.dunning.ReminderTemplates;
 
 import java.math.BigDecimal;
@@ -369,7 +370,7 @@ final class LedgerAccount {
             case CREDIT -> "CREDIT";
             case SYSTEM -> null;
         };
-        var message = step.sendsMessage() ? TEMPLATES.render(step, new ReminderTemplates.Letter(segment, language,
+        var message = step.sendsMessage() ? TEMPLATES.render(step, new ReminderLetters.Letter(segment, language,
                 name, email, invoice.invoiceId, invoice.balance, "EUR", invoice.dueDate, daysPastDue)) : null;
         events.add(new DunningStepReached(customerId, invoice.invoiceId, step, dueOn, daysPastDue, invoice.balance,
                 "EUR", assignee, message));

@@ -2,6 +2,7 @@ package com.creditdesk.command.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.account.AccountCommands.LiftHold;
+import com.creditdesk.api.account.AccountCommands.LimitAnswer;
 import com.creditdesk.api.account.AccountCommands.OpenAccount;
 import com.creditdesk.api.account.AccountCommands.PutOnHold;
 import com.creditdesk.api.account.AccountCommands.RegisterSecurity;
@@ -10,9 +11,8 @@ import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.account.SecurityType;
-import com.creditdesk.command.account.CustomerAccount.LimitAnswer;
 import com.creditdesk.command.common.CommandSender;
-import com.creditdesk.platform.security.Roles;
+import com.creditdesk.api.common.Roles;
 import com.creditdesk.platform.web.validation.Amount;
 import com.creditdesk.platform.web.validation.AmountOrZero;
 import com.creditdesk.platform.web.validation.CurrencyCode;

@@ -1,7 +1,7 @@
 package com.creditdesk.command.common;
 
 import com.creditdesk.platform.security.AccessRules;
-import com.creditdesk.platform.security.Roles;
+import com.creditdesk.api.common.Roles;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;

@@ -1,5 +1,6 @@
 package com.creditdesk.command.common;
 
+import com.creditdesk.command.refusal.Refusal;
 import com.creditdesk.platform.clock.CreditDeskClock.ClockCannotGoBack;
 import com.creditdesk.platform.web.Problems;
 import com.mongodb.MongoException;
@@ -7,6 +8,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -19,30 +21,29 @@ import java.util.concurrent.TimeoutException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandProblems {
 
-    @ExceptionHandler(CommandRefused.RuleViolated.class)
-    ResponseEntity<Object> ruleViolated(CommandRefused.RuleViolated e) {
-        return Problems.response(Problems.ruleViolated(e.rule(), e.getMessage()));
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refused(Refusal e) {
+        return Problems.response(problemFor(e));
     }
 
-    @ExceptionHandler(CommandRefused.NotFound.class)
-    ResponseEntity<Object> notFound(CommandRefused.NotFound e) {
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+    /** The one table from the domain's refusals to HTTP. */
+    static ProblemDetail problemFor(Refusal refusal) {
+        if (refusal instanceof Refusal.Violated violated) {
+            return Problems.ruleViolated(violated.rule().name(), refusal.getMessage());
+        }
+        if (refusal instanceof Refusal.InvalidInput invalid) {
+            return Problems.invalid(refusal.getMessage(), List.of(Problems.fieldError(invalid.field(), refusal.getMessage())));
+        }
+        if (refusal instanceof Refusal.FourEyes) {
+            return Problems.problem(HttpStatus.FORBIDDEN, "Four eyes", refusal.getMessage());
+        }
+        return Problems.problem(HttpStatus.NOT_FOUND, "Not found", refusal.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> unknownAccount(AggregateNotFoundException e) {
         return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Not found",
                 "no account " + e.getAggregateIdentifier()));
-    }
-
-    @ExceptionHandler(CommandRefused.FourEyes.class)
-    ResponseEntity<Object> fourEyes(CommandRefused.FourEyes e) {
-        return Problems.response(Problems.problem(HttpStatus.FORBIDDEN, "Four eyes", e.getMessage()));
-    }
-
-    @ExceptionHandler(CommandRefused.InvalidInput.class)
-    ResponseEntity<Object> invalid(CommandRefused.InvalidInput e) {
-        return Problems.response(Problems.invalid(e.getMessage(), List.of(Problems.fieldError(e.field(), e.getMessage()))));
     }
 
     @ExceptionHandler(ClockCannotGoBack.class)

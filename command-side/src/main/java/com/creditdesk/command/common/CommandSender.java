@@ -1,6 +1,7 @@
 package com.creditdesk.command.common;
 
 import com.creditdesk.api.common.GloballyUnique;
+import com.creditdesk.command.refusal.Refusal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,6 @@ public class CommandSender {
     }
 
     private static boolean refused(Throwable e) {
-        return e instanceof CommandRefused || e instanceof AggregateNotFoundException;
+        return e instanceof Refusal || e instanceof AggregateNotFoundException;
     }
 }

@@ -1,6 +1,8 @@
 package com.creditdesk.command.common;
 
 import com.creditdesk.api.common.GloballyUnique;
+import com.creditdesk.command.refusal.Refusal;
+import com.creditdesk.command.refusal.Rule;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -26,7 +28,7 @@ public class UniqueIds {
      * Claims the id for the command's account.
      *
      * @return true if this call made the claim, false if the account held it already (a repeat)
-     * @throws CommandRefused.RuleViolated if another account holds it
+     * @throws Refusal.Violated if another account holds it
      */
     public boolean claim(GloballyUnique command) {
         try {
@@ -41,7 +43,7 @@ public class UniqueIds {
         if (owner != null && command.customerId().equals(owner.getString("customerId"))) {
             return false;
         }
-        throw new CommandRefused.RuleViolated("ID_CONFLICT",
+        throw Refusal.violated(Rule.ID_CONFLICT,
                 command.uniqueKey().replace(':', ' ') + " is already used by another account");
     }
 

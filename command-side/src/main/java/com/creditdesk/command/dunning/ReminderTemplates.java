@@ -1,14 +1,11 @@
 package com.creditdesk.command.dunning;
 
 import com.creditdesk.api.account.Language;
-import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.dunning.DunningEvents.Message;
 import com.creditdesk.api.dunning.DunningStep;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.text.MessageFormat;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -19,16 +16,12 @@ import java.util.ResourceBundle;
  * customers English mail.
  */
 @Component
-public class ReminderTemplates {
+public class ReminderTemplates implements ReminderLetters {
     private static final String BUNDLE = "dunning.reminders";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    /** What a letter is about; {@code to} is the customer's e-mail address, if known. */
-    public record Letter(Segment segment, Language language, String customerName, String to, String invoiceId,
-                         BigDecimal balance, String currency, LocalDate dueDate, long daysPastDue) {
-    }
-
+    @Override
     public Message render(DunningStep step, Letter letter) {
         Language language = letter.language() == null ? Language.en : letter.language();
         ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language.name()), NO_FALLBACK);

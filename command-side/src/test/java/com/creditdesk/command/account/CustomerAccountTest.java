@@ -1,5 +1,6 @@
 package com.creditdesk.command.account;
 
+import com.creditdesk.api.account.AccountCommands.LimitAnswer;
 import com.creditdesk.api.account.AccountCommands.OpenAccount;
 import com.creditdesk.api.account.AccountCommands.PutOnHold;
 import com.creditdesk.api.account.AccountCommands.RegisterSecurity;
@@ -31,7 +32,7 @@ import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentCommands.PaymentRegistration;
 import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
-import com.creditdesk.command.common.CommandRefused;
+import com.creditdesk.command.refusal.Refusal;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class CustomerAccountTest {
                 .when(new OpenAccount(C, "Other name", Segment.SMB, "EUR", "sales1", Language.nl, "erp",
                         "boekhouding@peeters.example"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     // ---- limits --------------------------------------------------------------------------------
@@ -107,7 +108,7 @@ class CustomerAccountTest {
                 .when(new SetCreditLimit(C, eur("6000"), LimitSource.INSURER, "insurer feed", null, "erp"))
                 .expectEvents(new CreditLimitSet(C, eur("6000"), LimitSource.INSURER, "insurer feed", null,
                         eur("10000"), eur("6000"), "erp"))
-                .expectResultMessagePayload(new CustomerAccount.LimitAnswer(eur("6000"), eur("6000")));
+                .expectResultMessagePayload(new LimitAnswer(eur("6000"), eur("6000")));
     }
 
     @Test
@@ -269,7 +270,7 @@ class CustomerAccountTest {
                         accepted("O-1", "4000", decision("10000", "0", "0", "4000", "0", 0, false)))
                 .when(new PlaceOrder(C, "O-1", eur("4001"), "EUR", null, "erp"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
@@ -277,7 +278,7 @@ class CustomerAccountTest {
         fixture.given(OPENED, analystLimit("10000", "0"))
                 .when(new PlaceOrder(C, "O-1", eur("100"), "USD", null, "erp"))
                 .expectNoEvents()
-                .expectException(CommandRefused.InvalidInput.class);
+                .expectException(Refusal.InvalidInput.class);
     }
 
     @Test
@@ -310,7 +311,7 @@ class CustomerAccountTest {
         fixture.given(OPENED)
                 .when(new CancelOrder(C, "O-404", "?", "erp"))
                 .expectNoEvents()
-                .expectException(CommandRefused.NotFound.class);
+                .expectException(Refusal.NotFound.class);
     }
 
     @Test
@@ -320,7 +321,7 @@ class CustomerAccountTest {
                         new InvoiceIssued(C, "I-1", "O-1", eur("4000"), "EUR", TODAY, TODAY.plusDays(30), 30, "erp"))
                 .when(new CancelOrder(C, "O-1", "too late", "erp"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     // ---- invoices ------------------------------------------------------------------------------
@@ -358,7 +359,7 @@ class CustomerAccountTest {
                         decision("0", "0", "0", "100", "0", 0, false), "erp"))
                 .when(new IssueInvoice(C, "I-1", "O-1", eur("100"), "EUR", TODAY, null, "erp"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     // ---- payments ------------------------------------------------------------------------------
@@ -418,6 +419,6 @@ class CustomerAccountTest {
         fixture.given(OPENED)
                 .when(new RegisterPayment(C, "P-1", eur("100"), "EUR", TODAY, "I-404", "erp"))
                 .expectNoEvents()
-                .expectException(CommandRefused.NotFound.class);
+                .expectException(Refusal.NotFound.class);
     }
 }

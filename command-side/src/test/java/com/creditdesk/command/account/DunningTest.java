@@ -27,7 +27,7 @@ import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.command.dunning.ReminderTemplates;
-import com.creditdesk.command.dunning.ReminderTemplates.Letter;
+import com.creditdesk.command.dunning.ReminderLetters.Letter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

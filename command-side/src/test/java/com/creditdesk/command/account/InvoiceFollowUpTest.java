@@ -28,7 +28,7 @@ import com.creditdesk.api.order.OrderEvents.OrderBlocked;
 import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
-import com.creditdesk.command.common.CommandRefused;
+import com.creditdesk.command.refusal.Refusal;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE, DISPUTED)
                 .when(new DisputeInvoice(C, I, "again", "credit1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
@@ -112,7 +112,7 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE, DISPUTED)
                 .when(new ResolveDispute(C, I, DisputeOutcome.CREDITED, eur("1000.01"), "too much", "credit1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
@@ -120,7 +120,7 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE, DISPUTED)
                 .when(new ResolveDispute(C, I, DisputeOutcome.REJECTED, eur("10"), "no", "credit1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.InvalidInput.class);
+                .expectException(Refusal.InvalidInput.class);
         fixture.givenCurrentTime(NOW).andGiven(OPENED, OVERDUE, DISPUTED)
                 .when(new ResolveDispute(C, I, DisputeOutcome.REJECTED, null, "delivered as ordered", "credit1"))
                 .expectEvents(new DisputeResolved(C, I, DisputeOutcome.REJECTED, null, eur("1000"),
@@ -133,7 +133,7 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE)
                 .when(new ResolveDispute(C, I, DisputeOutcome.REJECTED, null, "no", "credit1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     // ---- promises --------------------------------------------------------------------------------
@@ -151,10 +151,10 @@ class InvoiceFollowUpTest {
     void aPromiseLiesInTheFutureAndWithinTheBalance() {
         fixture.given(OPENED, OVERDUE)
                 .when(new PromisePayment(C, I, TODAY.minusDays(1), eur("500"), "sales1"))
-                .expectException(CommandRefused.InvalidInput.class);
+                .expectException(Refusal.InvalidInput.class);
         fixture.given(OPENED, OVERDUE)
                 .when(new PromisePayment(C, I, TODAY.plusDays(3), eur("1000.01"), "sales1"))
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
@@ -162,7 +162,7 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE, new PaymentPromised(C, I, TODAY, eur("500"), TODAY.plusDays(2), "sales1"))
                 .when(new PromisePayment(C, I, TODAY.plusDays(9), eur("100"), "credit1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
@@ -210,7 +210,7 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE, new CollectionHandoverApproved(C, I, "Incasso Noord", null, "CREDIT", "lead1"))
                 .when(approval("lead1", "SALES", "CREDIT"))
                 .expectNoEvents()
-                .expectException(CommandRefused.FourEyes.class);
+                .expectException(Refusal.FourEyes.class);
     }
 
     @Test
@@ -218,7 +218,7 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE, CREDIT_APPROVED)
                 .when(approval("credit2", "CREDIT"))
                 .expectNoEvents()
-                .expectException(CommandRefused.FourEyes.class);
+                .expectException(Refusal.FourEyes.class);
     }
 
     @Test
@@ -226,7 +226,7 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE, DISPUTED)
                 .when(approval("credit1", "CREDIT"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
@@ -236,13 +236,13 @@ class InvoiceFollowUpTest {
                         new InvoiceHandedOver(C, I, "Incasso Noord", List.of("credit1", "sales1")))
                 .when(new DisputeInvoice(C, I, "late", "sales1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
     void anUnknownInvoiceIsNotFound() {
         fixture.given(OPENED)
                 .when(new DisputeInvoice(C, "I-9", "?", "sales1"))
-                .expectException(CommandRefused.NotFound.class);
+                .expectException(Refusal.NotFound.class);
     }
 }

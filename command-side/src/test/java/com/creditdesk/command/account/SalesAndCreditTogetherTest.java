@@ -39,7 +39,7 @@ import com.creditdesk.api.terms.TermsEvents.PaymentTermsAgreed;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsRefused;
 import com.creditdesk.api.terms.TermsStatus;
-import com.creditdesk.command.common.CommandRefused;
+import com.creditdesk.command.refusal.Refusal;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class SalesAndCreditTogetherTest {
                         false), "erp"))
                 .when(new RequestRelease(C, "O-1", "why not", ProposedMeasure.NONE, "sales1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
@@ -102,7 +102,7 @@ class SalesAndCreditTogetherTest {
         fixture.given(OPENED, LIMIT, BLOCKED, REQUESTED)
                 .when(new DecideRelease(C, "O-1", ReleaseDecision.RELEASE, "fine", null, "sales1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.FourEyes.class);
+                .expectException(Refusal.FourEyes.class);
     }
 
     @Test
@@ -142,7 +142,7 @@ class SalesAndCreditTogetherTest {
         fixture.given(OPENED, LIMIT, BLOCKED, new OrderRejected(C, "O-1", eur("1500"), "no", null, "credit1"))
                 .when(new DecideRelease(C, "O-1", ReleaseDecision.RELEASE, "changed my mind", null, "credit2"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     @Test
@@ -150,7 +150,7 @@ class SalesAndCreditTogetherTest {
         fixture.given(OPENED, LIMIT, BLOCKED, REQUESTED)
                 .when(new RequestRelease(C, "O-1", "please", ProposedMeasure.PREPAYMENT, "sales2"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     // ---- signals and reviews ---------------------------------------------------------------------
@@ -257,7 +257,7 @@ class SalesAndCreditTogetherTest {
         fixture.given(OPENED)
                 .when(new ConcludeReview(C, ReviewOutcome.NO_CHANGE, "nothing", null, "credit1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 
     // ---- payment terms ---------------------------------------------------------------------------
@@ -310,6 +310,6 @@ class SalesAndCreditTogetherTest {
         fixture.given(OPENED)
                 .when(new DecidePaymentTerms(C, true, "ok", "credit1"))
                 .expectNoEvents()
-                .expectException(CommandRefused.RuleViolated.class);
+                .expectException(Refusal.Violated.class);
     }
 }

@@ -1,5 +1,6 @@
 package com.creditdesk.platform.security;
 
+import com.creditdesk.api.common.Roles;
 import com.creditdesk.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

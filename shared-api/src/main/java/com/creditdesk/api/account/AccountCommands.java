@@ -19,6 +19,10 @@ public final class AccountCommands {
                                  LimitSource source, String reason, LocalDate reviewDate, String actor) {
     }
 
+    /** The answer to a limit set: the limit that now counts, and the credit left under it. */
+    public record LimitAnswer(BigDecimal effectiveLimit, BigDecimal availableCredit) {
+    }
+
     public record RegisterSecurity(@TargetAggregateIdentifier String customerId, String securityId,
                                    SecurityType type, BigDecimal amount, LocalDate validUntil, String actor) {
     }

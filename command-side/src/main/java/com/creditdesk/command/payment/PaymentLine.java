@@ -1,4 +1,4 @@
-package com.creditdesk.command.account;
+package com.creditdesk.command.payment;
 
 import com.creditdesk.api.payment.Allocation;
 
@@ -7,6 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A registered payment, kept so that the same payment sent again gets the same answer. */
-record PaymentLine(String paymentId, BigDecimal amount, String currency, LocalDate receivedOn, String invoiceId,
+public record PaymentLine(String paymentId, BigDecimal amount, String currency, LocalDate receivedOn, String invoiceId,
                    List<Allocation> allocations, BigDecimal unapplied) {
 }

@@ -1,4 +1,4 @@
-package com.creditdesk.command.account;
+package com.creditdesk.command.order;
 
 import com.creditdesk.api.order.BlockReason;
 import com.creditdesk.api.order.CreditDecision;
@@ -12,14 +12,14 @@ import java.util.List;
  * An order as the account remembers it: its status for exposure, its decision for repeated
  * commands, and the pending release request for the four-eyes rule.
  */
-record OrderLine(String orderId, BigDecimal amount, String currency, String description, OrderStatus status,
+public record OrderLine(String orderId, BigDecimal amount, String currency, String description, OrderStatus status,
                  List<BlockReason> reasons, CreditDecision decision, ReleaseRequest releaseRequest) {
 
-    record ReleaseRequest(String justification, ProposedMeasure proposedMeasure, String requestedBy) {
+    public record ReleaseRequest(String justification, ProposedMeasure proposedMeasure, String requestedBy) {
     }
 
     /** Accepted and released orders count in exposure until they are invoiced or cancelled. */
-    boolean open() {
+    public boolean open() {
         return status == OrderStatus.ACCEPTED || status == OrderStatus.RELEASED;
     }
 

@@ -1,4 +1,4 @@
-package com.creditdesk.command.account;
+package com.creditdesk.command.terms;
 
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.terms.TermsStatus;

@@ -1,6 +1,6 @@
-package com.creditdesk.platform.security;
+package com.creditdesk.api.common;
 
-/** The contract's roles. */
+/** The contract's roles: who may send which command; commands that need them carry the sender's roles as data. */
 public final class Roles {
     public static final String INTEGRATION = "INTEGRATION";
     public static final String SALES = "SALES";

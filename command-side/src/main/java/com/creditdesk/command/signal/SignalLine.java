@@ -1,12 +1,13 @@
-package com.creditdesk.command.account;
+package com.creditdesk.command.signal;
 
 import com.creditdesk.api.signal.SignalCategory;
 import com.creditdesk.api.signal.Severity;
+import com.creditdesk.api.signal.SignalDirection;
 
 import java.time.LocalDate;
 
 /** A sales signal as the account remembers it; {@code openedReview} when it was the one that opened a review. */
-record SignalLine(String signalId, SignalCategory category, Severity severity, String note, LocalDate observedOn,
+public record SignalLine(String signalId, SignalCategory category, Severity severity, String note, LocalDate observedOn,
                   String reportedBy, boolean openedReview) {
 
     SignalLine openingReview() {
@@ -14,6 +15,6 @@ record SignalLine(String signalId, SignalCategory category, Severity severity, S
     }
 
     boolean negative() {
-        return category.direction() == com.creditdesk.api.signal.SignalDirection.NEGATIVE;
+        return category.direction() == SignalDirection.NEGATIVE;
     }
 }

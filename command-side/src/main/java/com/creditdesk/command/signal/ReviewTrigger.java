@@ -1,4 +1,4 @@
-package com.creditdesk.command.account;
+package com.creditdesk.command.signal;
 
 import com.creditdesk.api.signal.Severity;
 

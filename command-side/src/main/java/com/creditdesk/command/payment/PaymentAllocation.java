@@ -1,6 +1,7 @@
-package com.creditdesk.command.account;
+package com.creditdesk.command.payment;
 
 import com.creditdesk.api.payment.Allocation;
+import com.creditdesk.command.invoice.OpenInvoice;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class PaymentAllocation {
     }
 
     static Result allocate(BigDecimal amount, List<OpenInvoice> candidates) {
-        List<OpenInvoice> ordered = candidates.stream().filter(i -> i.balance().signum() > 0)
+        List<OpenInvoice> ordered = candidates.stream().filter(OpenInvoice::open)
                 .sorted(OLDEST_FIRST).toList();
         List<Allocation> allocations = new ArrayList<>();
         BigDecimal left = amount;
