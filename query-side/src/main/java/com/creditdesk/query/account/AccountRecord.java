@@ -2,7 +2,7 @@ package com.creditdesk.query.account;
 
 import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.account.AccountView.AccountStatus;
-import com.creditdesk.api.account.CreditLimits;
+import com.creditdesk.api.account.CreditFigures;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.query.common.Bson;
@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * The stored account: raw facts only (limits, securities, open orders, open invoices). Figures that
@@ -27,16 +26,13 @@ record AccountRecord(String customerId, long lastSequence, String name, Segment 
                      boolean onHold, boolean openReview, int paymentTermDays, BigDecimal unappliedCredit,
                      List<Security> securities, List<OpenOrder> openOrders, List<OpenInvoice> openInvoices) {
 
-    record Security(String securityId, BigDecimal amount, LocalDate validUntil) {
-        boolean activeOn(LocalDate day) {
-            return validUntil == null || !day.isAfter(validUntil);
-        }
+    record Security(String securityId, BigDecimal amount, LocalDate validUntil) implements CreditFigures.Security {
     }
 
     record OpenOrder(String orderId, BigDecimal amount) {
     }
 
-    record OpenInvoice(String invoiceId, BigDecimal balance, LocalDate dueDate) {
+    record OpenInvoice(String invoiceId, BigDecimal balance, LocalDate dueDate) implements CreditFigures.Receivable {
     }
 
     static AccountRecord opened(String customerId, long sequence, String name, Segment segment, String currency,
@@ -101,24 +97,16 @@ record AccountRecord(String customerId, long lastSequence, String name, Segment 
     // ---- the view, as of a day ---------------------------------------------------------------
 
     AccountView viewOn(LocalDate today) {
-        BigDecimal effective = CreditLimits.effective(analystLimit, insurerLimit);
-        BigDecimal activeSecurities = sum(securities.stream().filter(s -> s.activeOn(today)).map(Security::amount)
-                .collect(Collectors.toList()));
-        BigDecimal exposure = sum(openOrders.stream().map(OpenOrder::amount).toList())
-                .add(sum(openInvoices.stream().map(OpenInvoice::balance).toList()));
-        BigDecimal overdue = sum(openInvoices.stream().filter(i -> today.isAfter(i.dueDate()))
-                .map(OpenInvoice::balance).toList());
-        BigDecimal available = effective.add(activeSecurities).subtract(exposure);
+        CreditFigures figures = CreditFigures.on(today, analystLimit, insurerLimit, securities,
+                openOrders.stream().map(OpenOrder::amount).reduce(BigDecimal.ZERO, BigDecimal::add), openInvoices);
+        BigDecimal available = figures.availableCredit();
         AccountStatus status = onHold ? AccountStatus.ON_HOLD
                 : available.signum() < 0 ? AccountStatus.OVER_LIMIT
-                : overdue.signum() > 0 ? AccountStatus.OVERDUE : AccountStatus.OK;
-        return new AccountView(customerId, name, segment, accountManager, currency, language, money(effective),
-                money(analystLimit), money(insurerLimit), money(activeSecurities), money(exposure), money(available),
-                money(overdue), money(unappliedCredit), onHold, openReview, paymentTermDays, status);
-    }
-
-    private static BigDecimal sum(List<BigDecimal> amounts) {
-        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                : figures.overdueBalance().signum() > 0 ? AccountStatus.OVERDUE : AccountStatus.OK;
+        return new AccountView(customerId, name, segment, accountManager, currency, language,
+                money(figures.effectiveLimit()), money(analystLimit), money(insurerLimit),
+                money(figures.activeSecurities()), money(figures.exposure()), money(available),
+                money(figures.overdueBalance()), money(unappliedCredit), onHold, openReview, paymentTermDays, status);
     }
 
     private static BigDecimal money(BigDecimal amount) {

@@ -1,7 +1,7 @@
 package com.creditdesk.query.common;
 
 import com.creditdesk.platform.security.AccessRules;
-import com.creditdesk.platform.security.Roles;
+import com.creditdesk.api.common.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

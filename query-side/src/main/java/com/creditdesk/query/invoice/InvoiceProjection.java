@@ -1,5 +1,6 @@
 package com.creditdesk.query.invoice;
 
+import com.creditdesk.api.account.CreditFigures;
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
@@ -36,7 +37,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,7 +70,7 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
     public record InvoiceRecord(String invoiceId, String customerId, String orderId, BigDecimal amount,
                                 String currency, BigDecimal balance, LocalDate issueDate, LocalDate dueDate, String disputeReason,
                                 String disputedBy, PromiseRecord promise, String agency, List<String> approvedBy,
-                                boolean handedOver, DunningRecord dunning) {
+                                boolean handedOver, DunningRecord dunning) implements CreditFigures.Receivable {
 
         public InvoiceRecord {
             approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
@@ -103,7 +103,7 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
         }
 
         public long daysPastDueOn(LocalDate today) {
-            return balance.signum() > 0 ? Math.max(0, ChronoUnit.DAYS.between(dueDate, today)) : 0;
+            return CreditFigures.daysPastDue(this, today);
         }
 
         InvoiceView viewOn(LocalDate today) {

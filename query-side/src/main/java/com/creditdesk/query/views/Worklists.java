@@ -12,7 +12,7 @@ import com.creditdesk.api.views.ViewQueries.GetSalesView;
 import com.creditdesk.api.views.ViewQueries.ReleaseRequest;
 import com.creditdesk.api.views.ViewQueries.SalesView;
 import com.creditdesk.api.views.ViewQueries.TaskItem;
-import com.creditdesk.platform.security.Roles;
+import com.creditdesk.api.common.Roles;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.invoice.InvoiceProjection.InvoiceRecord;
