@@ -10,22 +10,31 @@ public final class AccountEvents {
     private AccountEvents() {
     }
 
+    /**
+     * The family of limits, securities and the hold of the account itself:
+     * sealed, so the compiler and the tests know every member.
+     */
+    public sealed interface AccountEvent {
+        String customerId();
+    }
+
     /** Revision 2 added {@code email}, where reminders go (null for accounts opened before or without one). */
     @Revision("2")
     public record AccountOpened(String customerId, String name, Segment segment, String currency,
-                                String accountManager, Language language, String actor, String email) {
+                                String accountManager, Language language, String actor, String email)
+            implements AccountEvent {
     }
 
     /** A limit from one source; the effective limit is the lower of both sources. */
     @Revision("1")
     public record CreditLimitSet(String customerId, BigDecimal amount, LimitSource source, String reason,
                                  LocalDate reviewDate, BigDecimal previousEffectiveLimit,
-                                 BigDecimal effectiveLimit, String actor) {
+                                 BigDecimal effectiveLimit, String actor) implements AccountEvent {
     }
 
     @Revision("1")
     public record SecurityRegistered(String customerId, String securityId, SecurityType type, BigDecimal amount,
-                                     LocalDate validUntil, String actor) {
+                                     LocalDate validUntil, String actor) implements AccountEvent {
     }
 
     /**
@@ -35,14 +44,14 @@ public final class AccountEvents {
     @Revision("1")
     public record LimitExceeded(String customerId, String orderId, BigDecimal effectiveLimit,
                                 BigDecimal activeSecurities, BigDecimal exposure, BigDecimal requestedAmount,
-                                BigDecimal excess, String actor) {
+                                BigDecimal excess, String actor) implements AccountEvent {
     }
 
     @Revision("1")
-    public record AccountPutOnHold(String customerId, String reason, String actor) {
+    public record AccountPutOnHold(String customerId, String reason, String actor) implements AccountEvent {
     }
 
     @Revision("1")
-    public record HoldLifted(String customerId, String reason, String actor) {
+    public record HoldLifted(String customerId, String reason, String actor) implements AccountEvent {
     }
 }

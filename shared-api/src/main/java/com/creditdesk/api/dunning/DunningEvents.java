@@ -11,12 +11,21 @@ public final class DunningEvents {
     }
 
     /**
+     * The family of dunning (plans, steps, pauses and broken promises):
+     * sealed, so the compiler and the tests know every member.
+     */
+    public sealed interface DunningEvent {
+        String customerId();
+    }
+
+    /**
      * The next moment dunning of the invoice looks again: {@code step} falls due on {@code dueOn}
      * unless the invoice is paid, paused or handed over by then. For an invoice under a promise it
      * is the day after the pause, when a broken promise moves dunning straight to {@code step}.
      */
     @Revision("1")
-    public record DunningScheduled(String customerId, String invoiceId, DunningStep step, LocalDate dueOn) {
+    public record DunningScheduled(String customerId, String invoiceId, DunningStep step, LocalDate dueOn)
+            implements DunningEvent {
     }
 
     /**
@@ -27,7 +36,7 @@ public final class DunningEvents {
     @Revision("1")
     public record DunningStepReached(String customerId, String invoiceId, DunningStep step, LocalDate dueOn,
                                      long daysPastDue, BigDecimal balance, String currency, String assignee,
-                                     Message message) {
+                                     Message message) implements DunningEvent {
     }
 
     /** A rendered customer message; {@code to} is null when the account has no e-mail address. */
@@ -36,12 +45,13 @@ public final class DunningEvents {
 
     /** Dunning of the invoice picks up again after a rejected dispute or a kept partial promise. */
     @Revision("1")
-    public record DunningResumed(String customerId, String invoiceId, int pausedDays, String reason) {
+    public record DunningResumed(String customerId, String invoiceId, int pausedDays, String reason)
+            implements DunningEvent {
     }
 
     /** The promised amount was not paid by the end of the pause: dunning moves straight to its next step. */
     @Revision("1")
     public record PaymentPromiseBroken(String customerId, String invoiceId, LocalDate promisedOn, BigDecimal amount,
-                                       BigDecimal paid) {
+                                       BigDecimal paid) implements DunningEvent {
     }
 }

@@ -10,10 +10,18 @@ public final class SignalEvents {
     private SignalEvents() {
     }
 
+    /**
+     * The family of sales signals and the credit reviews they open:
+     * sealed, so the compiler and the tests know every member.
+     */
+    public sealed interface SignalEvent {
+        String customerId();
+    }
+
     @Revision("1")
     public record SalesSignalReported(String customerId, String signalId, SignalCategory category,
                                       SignalDirection direction, Severity severity, String note, LocalDate observedOn,
-                                      String actor) {
+                                      String actor) implements SignalEvent {
     }
 
     /**
@@ -22,7 +30,7 @@ public final class SignalEvents {
      */
     @Revision("1")
     public record CreditReviewOpened(String customerId, String reviewId, List<String> signalIds,
-                                     List<String> reportedBy, String reason, String actor) {
+                                     List<String> reportedBy, String reason, String actor) implements SignalEvent {
         public CreditReviewOpened {
             signalIds = List.copyOf(signalIds);
             reportedBy = List.copyOf(reportedBy);
@@ -32,7 +40,7 @@ public final class SignalEvents {
     @Revision("1")
     public record CreditReviewConcluded(String customerId, String reviewId, ReviewOutcome outcome, String note,
                                         BigDecimal newLimit, List<String> signalIds, List<String> reportedBy,
-                                        String actor) {
+                                        String actor) implements SignalEvent {
         public CreditReviewConcluded {
             signalIds = List.copyOf(signalIds);
             reportedBy = List.copyOf(reportedBy);

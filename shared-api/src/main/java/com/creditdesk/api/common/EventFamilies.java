@@ -1,0 +1,26 @@
+package com.creditdesk.api.common;
+
+import com.creditdesk.api.account.AccountEvents.AccountEvent;
+import com.creditdesk.api.dunning.DunningEvents.DunningEvent;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceEvent;
+import com.creditdesk.api.order.OrderEvents.OrderEvent;
+import com.creditdesk.api.payment.PaymentEvents.PaymentEvent;
+import com.creditdesk.api.signal.SignalEvents.SignalEvent;
+import com.creditdesk.api.terms.TermsEvents.TermsEvent;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Every event a customer account records, family by family, as the sealed interfaces permit them. */
+public final class EventFamilies {
+    public static final List<Class<?>> FAMILIES = List.of(AccountEvent.class, OrderEvent.class, InvoiceEvent.class,
+            PaymentEvent.class, SignalEvent.class, TermsEvent.class, DunningEvent.class);
+
+    private EventFamilies() {
+    }
+
+    /** Each event type once, in the order of the families and of their declaration. */
+    public static List<Class<?>> all() {
+        return FAMILIES.stream().flatMap(family -> Arrays.stream(family.getPermittedSubclasses())).toList();
+    }
+}
