@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class CreditDeskClock extends Clock {
     static final String SETTINGS = "settings";
     private static final String CLOCK_ID = "clock";
-    private static final Duration REFRESH = Duration.ofSeconds(1);
+    /** How often a reading of the clock looks for a move made elsewhere (another process on the same store). */
+    static final Duration REFRESH = Duration.ofSeconds(1);
     /** The event store's collection (the name {@code SequencedMongoEventStorageEngine} uses). */
     private static final String EVENTS = "events";
 

@@ -36,14 +36,16 @@ class CreditDeskClockTest {
     }
 
     @Test
-    void anEmptyStoreLetsTheClockStartAYearBackAndMoveForwardFromThere() throws InterruptedException {
-        CreditDeskClock clock = new CreditDeskClock(Clock.systemUTC(), database, true);
-        Instant yearAgo = Instant.now().minus(Duration.ofDays(365));
+    void anEmptyStoreLetsTheClockStartAYearBackAndMoveForwardFromThere() {
+        SteppedClock system = new SteppedClock(Instant.now());
+        CreditDeskClock clock = new CreditDeskClock(system, database, true);
+        // in whole milliseconds, as the clock keeps time: the system clock stands still until it is moved on
+        Instant yearAgo = Instant.now().minus(Duration.ofDays(365)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         clock.startHistoryAt(yearAgo);
         assertThat(clock.instant()).isBetween(yearAgo, yearAgo.plusSeconds(5));
-        Thread.sleep(1_200); // past the refresh from the store
+        system.advance(CreditDeskClock.REFRESH.plusMillis(200)); // the next reading refreshes from the store
         assertThat(clock.instant()).isBetween(yearAgo, yearAgo.plusSeconds(5));
-        assertThat(new CreditDeskClock(Clock.systemUTC(), database, true).instant())
+        assertThat(new CreditDeskClock(system, database, true).instant())
                 .as("a clock started later on the same store").isBetween(yearAgo, yearAgo.plusSeconds(5));
         clock.moveTo(yearAgo.plus(Duration.ofDays(30)));
         assertThat(clock.instant()).isAfterOrEqualTo(yearAgo.plus(Duration.ofDays(30)));
@@ -70,6 +72,34 @@ class CreditDeskClockTest {
         }
         reader.join();
         assertThat(wentBack.get()).isNull();
+    }
+
+    /** A system clock that stands still until the test moves it on. */
+    private static final class SteppedClock extends Clock {
+        private volatile Instant now;
+
+        SteppedClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test
