@@ -1,5 +1,6 @@
 package com.creditdesk.standalone;
 
+import com.creditdesk.command.dunning.DunningTimers;
 import com.creditdesk.standalone.CreditDeskStandalone.Settings;
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
@@ -150,6 +151,8 @@ class DunningEndToEndTest {
         String c;
         String invoiceId;
         LocalDate due;
+        Instant reminder2Due;
+        Duration clockLead;
         try (CreditDeskStandalone first = RunningCreditDesk.start(dataDir)) {
             Api firstCommands = new Api(first.commandPort());
             c = openAccount(firstCommands, "en", null);
@@ -158,14 +161,21 @@ class DunningEndToEndTest {
             moveClock(firstCommands, due.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant());
             assertThat(stepsReached(first, c)).containsExactly("REMINDER_1");
             // a few seconds before REMINDER_2's day begins, then down: the step falls due while it is down
-            moveClock(firstCommands, due.plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(3));
+            reminder2Due = due.plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+            moveClock(firstCommands, reminder2Due.minusSeconds(3));
             assertThat(stepsReached(first, c)).containsExactly("REMINDER_1");
+            clockLead = Duration.between(Instant.now(), first.clock().instant()); // kept in the store
         }
-        Thread.sleep(4_000);
+        // down until REMINDER_2's moment has passed on Credit Desk's clock (the wall clock plus the lead it keeps)
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Instant.now().plus(clockLead).isAfter(reminder2Due));
         try (CreditDeskStandalone second = RunningCreditDesk.start(dataDir)) {
+            assertThat(second.clock().instant()).as("the step fell due while it was down").isAfter(reminder2Due);
             await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
                     .until(() -> stepsReached(second, c).size() == 2);
-            Thread.sleep(6_000); // another poll of the timers: nothing more may fire
+            // every timer due has run and every step recorded is planned: nothing more can fire
+            DunningTimers timers = second.commandSide().getBean(DunningTimers.class);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(timers::atRest);
             assertThat(stepsReached(second, c)).containsExactly("REMINDER_1", "REMINDER_2");
             Api secondQueries = new Api(second.queryPort());
             await().atMost(Duration.ofSeconds(15)).until(() -> "REMINDER_2".equals(

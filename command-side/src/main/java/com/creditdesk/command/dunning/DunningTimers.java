@@ -6,11 +6,13 @@ import com.creditdesk.platform.clock.CreditDeskClock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.navigation.AmountRequest;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -163,19 +166,46 @@ public class DunningTimers implements DisposableBean {
     }
 
     /**
+     * Whether the timers are at rest: every step recorded so far has been planned (this processor has
+     * reached the head of the store), and every timer whose moment has come on Credit Desk's clock has
+     * run (none is due and still waiting, none is enqueued or running). At rest, no step fires until
+     * the clock reaches the next waiting timer's moment; tests wait for this before they check that
+     * nothing more fired.
+     */
+    public boolean atRest() {
+        if (segments().isEmpty() || !plannedUpTo(head())) {
+            return false; // not running here yet, or steps recorded that are not planned yet
+        }
+        Instant now = clock.instant();
+        return jobStore.countJobs(StateName.ENQUEUED) == 0 && jobStore.countJobs(StateName.PROCESSING) == 0
+                && scheduledJobs().stream().allMatch(job -> dueAt(job).isAfter(now));
+    }
+
+    /**
      * Timers are planned from events, a moment after they are recorded: before looking at the timers,
      * let this processor reach the head of the store, so a step planned just now is not missed.
      */
     private void awaitPlansRecordedSoFar() {
-        TrackingToken headToken = events.createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
-        StreamingEventProcessor timers = processing.getObject()
-                .eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+        long head = head();
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (System.nanoTime() < deadline && timers.processingStatus().values().stream()
-                .anyMatch(status -> status.getCurrentPosition().orElse(-1) < head)) {
+        while (System.nanoTime() < deadline && !plannedUpTo(head)) {
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
+    }
+
+    private long head() {
+        TrackingToken headToken = events.createHeadToken();
+        return headToken == null ? -1 : headToken.position().orElse(-1);
+    }
+
+    /** Whether this processor has handled every event up to {@code head}. */
+    private boolean plannedUpTo(long head) {
+        return segments().stream().noneMatch(status -> status.getCurrentPosition().orElse(-1) < head);
+    }
+
+    private Collection<EventTrackerStatus> segments() {
+        return processing.getObject().eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow()
+                .processingStatus().values();
     }
 
     /** Every waiting timer: one per open invoice at most, so one read holds them all. */
