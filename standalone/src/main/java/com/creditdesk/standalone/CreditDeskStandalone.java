@@ -5,8 +5,11 @@ import com.creditdesk.platform.clock.CreditDeskClock;
 import com.creditdesk.platform.embedded.EmbeddedMongo;
 import com.creditdesk.query.QuerySideApplication;
 import com.creditdesk.standalone.demo.DemoPortfolio;
+import com.creditdesk.standalone.demo.DemoTarget;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +29,7 @@ import java.util.Map;
  * share one clock. Each side talks to the store over the MongoDB wire protocol exactly as it would
  * to a real MongoDB.
  */
-public final class CreditDeskStandalone implements AutoCloseable {
+public final class CreditDeskStandalone implements AutoCloseable, DemoTarget {
     private static final Logger log = LoggerFactory.getLogger(CreditDeskStandalone.class);
     private static final String DEMO_FLAG = "--demo";
 
@@ -165,10 +168,12 @@ public final class CreditDeskStandalone implements AutoCloseable {
                 .run(args);
     }
 
+    @Override
     public int commandPort() {
         return port(commandSide);
     }
 
+    @Override
     public int queryPort() {
         return port(querySide);
     }
@@ -183,8 +188,16 @@ public final class CreditDeskStandalone implements AutoCloseable {
     }
 
     /** The one clock both sides share. */
+    @Override
     public CreditDeskClock clock() {
         return clock;
+    }
+
+    /** The global index of the last event in the store, 0 when it is empty. */
+    @Override
+    public long eventsRecorded() {
+        TrackingToken head = commandSide.getBean(EventStore.class).createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     public ConfigurableApplicationContext commandSide() {

@@ -1,11 +1,8 @@
 package com.creditdesk.standalone.demo;
 
 import com.creditdesk.api.account.Segment;
-import com.creditdesk.standalone.CreditDeskStandalone;
 import com.creditdesk.standalone.demo.DemoCustomer.Payer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +69,7 @@ public final class DemoPortfolio {
      *
      * @return what was generated, or null when the store already had a history
      */
-    public Summary generateIfEmpty(CreditDeskStandalone app) {
+    public Summary generateIfEmpty(DemoTarget app) {
         long recorded = eventsRecorded(app);
         if (recorded > 0) {
             log.info("Demo portfolio: the store already holds {} events, nothing generated (remove the data folder "
@@ -232,9 +229,8 @@ public final class DemoPortfolio {
     }
 
     /** Events in the store: the global index of the last one. */
-    public static long eventsRecorded(CreditDeskStandalone app) {
-        TrackingToken head = app.commandSide().getBean(EventStore.class).createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+    public static long eventsRecorded(DemoTarget app) {
+        return app.eventsRecorded();
     }
 
     /** What the generator did, counted as it went. */
