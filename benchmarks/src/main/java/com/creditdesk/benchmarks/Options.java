@@ -15,8 +15,13 @@ record Options(List<Long> sizes, Duration duration, Path dataDir, Path out, Dura
                String visibilityClient, String store, int ledgerCustomers, long seed, int viewQueries,
                Map<String, String> raw) {
 
+    /** Instead of the whole system: the event storage engine's append and load rates alone (AppendThroughput). */
+    static final String APPEND_THROUGHPUT = "--append-throughput";
+
     static final String HELP = """
             StoreBenchmark: Credit Desk on the embedded store (H2), one fresh JVM and store per size.
+            --append-throughput alone instead: the event storage engine's append and load rates, empty and
+            after 20 k events, memory and H2 backends, next to Axon's MongoEventStorageEngine (AppendThroughput).
               --sizes 10000,100000,1000000   store sizes in events
               --duration-seconds 15          each command measurement (raw driver, warm-up: half of it)
               --data-dir <tmp>               where the stores are created (deleted afterwards unless --keep-data true)

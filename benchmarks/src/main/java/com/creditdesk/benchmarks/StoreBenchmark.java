@@ -52,6 +52,10 @@ public final class StoreBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(Options.APPEND_THROUGHPUT)) {
+            AppendThroughput.main(args); // the storage engine alone, in this JVM
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);

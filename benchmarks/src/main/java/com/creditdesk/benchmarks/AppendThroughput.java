@@ -1,52 +1,66 @@
-package com.creditdesk.store.engine;
+package com.creditdesk.benchmarks;
 
+import com.creditdesk.store.engine.SequencedMongoEventStorageEngine;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-
-import static com.creditdesk.store.engine.ConcurrentAppendTest.event;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.Stream;
 
 /**
- * A rough measurement, printed and not asserted: append and load rates on an empty store and after 20 000 events,
- * to show that they do not depend on the size of the store, next to Axon's {@link MongoEventStorageEngine} (fewer
- * operations, as it slows down) for contrast. Single runs on a shared machine; a proper benchmark is another job.
+ * A micro-benchmark of the event storage engine alone (no application around it), moved here from the event
+ * store's tests, where it measured and printed without asserting: append and load rates on an empty store and
+ * after 20 000 events, to show that they do not depend on the size of the store, on mongo-java-server's memory and
+ * H2 backends, next to Axon's {@link MongoEventStorageEngine} (fewer operations, as it slows down) for contrast.
+ * Single runs; run it on a quiet machine: {@code java -jar credit-desk-benchmarks.jar --append-throughput}.
  */
-class AppendThroughputTest {
+final class AppendThroughput {
 
     private static final int OPERATIONS = 1_500;
     private static final int FILL = 20_000;
     private static final int FILL_COMMIT_SIZE = 100;
 
-    @Test
-    void ratesStayFlatAsTheStoreGrowsOnTheMemoryBackend() {
-        try (MongoTestServer server = MongoTestServer.inMemory()) {
+    private AppendThroughput() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        try (TestServer server = TestServer.inMemory()) {
             trackedRead(measure("memory", () -> sequencedEngine(server), OPERATIONS));
             measure("memory, Axon MongoEventStorageEngine", () -> axonEngine(server), OPERATIONS / 10);
         }
-    }
-
-    @Test
-    void ratesStayFlatAsTheStoreGrowsOnTheH2Backend(@TempDir Path directory) {
-        try (MongoTestServer server = MongoTestServer.h2(directory.resolve("throughput.mv"))) {
+        Path directory = Files.createTempDirectory("creditdesk-append-throughput");
+        try (TestServer server = TestServer.h2(directory.resolve("throughput.mv"))) {
             trackedRead(measure("h2", () -> sequencedEngine(server), OPERATIONS));
+        } finally {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
-    private static EventStorageEngine sequencedEngine(MongoTestServer server) {
+    private static EventStorageEngine sequencedEngine(TestServer server) {
         return SequencedMongoEventStorageEngine.builder().database(server.freshDatabase()).build();
     }
 
-    private static EventStorageEngine axonEngine(MongoTestServer server) {
+    private static EventStorageEngine axonEngine(TestServer server) {
         return MongoEventStorageEngine.builder()
                                       .mongoTemplate(DefaultMongoTemplate.builder()
                                                                          .mongoDatabase(server.freshDatabase())
@@ -104,7 +118,9 @@ class AppendThroughputTest {
                                          .mapToObj(i -> event("fill" + i, 0))
                                          .toList());
         }
-        assertThat(engine.lastSequenceNumberFor("fill" + (FILL - 1))).contains(0L);
+        if (!engine.lastSequenceNumberFor("fill" + (FILL - 1)).equals(java.util.Optional.of(0L))) {
+            throw new IllegalStateException("the fill did not land: fill" + (FILL - 1) + " has no event 0");
+        }
     }
 
     private static void warmUp(EventStorageEngine engine) {
@@ -114,7 +130,43 @@ class AppendThroughputTest {
         }
     }
 
+    private static DomainEventMessage<String> event(String aggregate, long sequenceNumber) {
+        return new GenericDomainEventMessage<>("Account", aggregate, sequenceNumber, aggregate + "#" + sequenceNumber);
+    }
+
     private static double perSecond(long operations, long startNanos) {
         return operations * 1e9 / (System.nanoTime() - startNanos);
+    }
+
+    /** A mongo-java-server on a free loopback port, reached through the real driver over TCP. */
+    private static final class TestServer implements AutoCloseable {
+        private static final AtomicInteger DATABASES = new AtomicInteger();
+
+        private final MongoServer server;
+        private final MongoClient client;
+
+        private TestServer(MongoBackend backend) {
+            server = new MongoServer(backend);
+            server.bind("127.0.0.1", 0);
+            client = MongoClients.create(server.getConnectionString());
+        }
+
+        static TestServer inMemory() {
+            return new TestServer(new MemoryBackend());
+        }
+
+        static TestServer h2(Path file) {
+            return new TestServer(new H2Backend(file.toString()));
+        }
+
+        MongoDatabase freshDatabase() {
+            return client.getDatabase("test" + DATABASES.incrementAndGet());
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.shutdownNow();
+        }
     }
 }
