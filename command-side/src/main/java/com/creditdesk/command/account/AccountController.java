@@ -11,8 +11,8 @@ import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.account.SecurityType;
+import com.creditdesk.command.common.CommandAccess;
 import com.creditdesk.command.common.CommandSender;
-import com.creditdesk.api.common.Roles;
 import com.creditdesk.platform.web.validation.Amount;
 import com.creditdesk.platform.web.validation.AmountOrZero;
 import com.creditdesk.platform.web.validation.CurrencyCode;
@@ -75,8 +75,8 @@ class AccountController {
     @PutMapping("/{customerId}/credit-limit")
     Mono<LimitAnswer> setCreditLimit(@PathVariable @Id String customerId, @Valid @RequestBody CreditLimitRequest body,
                                      Authentication user) {
-        String required = body.source() == LimitSource.ANALYST ? Roles.CREDIT : Roles.INTEGRATION;
-        if (user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_" + required))) {
+        String required = CommandAccess.roleSettingLimitsFrom(body.source());
+        if (!CommandAccess.rolesOf(user).contains(required)) {
             return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "a limit from source " + body.source() + " is set by role " + required));
         }

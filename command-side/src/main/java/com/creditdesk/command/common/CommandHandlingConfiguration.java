@@ -1,7 +1,5 @@
 package com.creditdesk.command.common;
 
-import com.creditdesk.platform.security.AccessRules;
-import com.creditdesk.api.common.Roles;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -19,7 +17,6 @@ import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 import java.util.concurrent.Executors;
 
@@ -62,32 +59,5 @@ class CommandHandlingConfiguration {
         return new EhCache3Adapter((Ehcache<Object, Object>) aggregateCacheManager.createCache("accounts",
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
                         ResourcePoolsBuilder.heap(accounts))));
-    }
-
-    @Bean
-    AccessRules commandAccessRules() {
-        return exchanges -> exchanges
-                .pathMatchers(HttpMethod.POST, "/api/accounts").hasRole(Roles.INTEGRATION)
-                .pathMatchers(HttpMethod.PUT, "/api/accounts/*/credit-limit").hasAnyRole(Roles.CREDIT, Roles.INTEGRATION)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/securities").hasRole(Roles.CREDIT)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders").hasRole(Roles.INTEGRATION)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders/*/cancel").hasRole(Roles.INTEGRATION)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/invoices").hasRole(Roles.INTEGRATION)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/invoices/*/disputes").hasAnyRole(Roles.SALES, Roles.CREDIT)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/invoices/*/disputes/resolution").hasRole(Roles.CREDIT)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/invoices/*/payment-promises")
-                .hasAnyRole(Roles.SALES, Roles.CREDIT)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/invoices/*/collection-handover/approvals")
-                .hasAnyRole(Roles.SALES, Roles.CREDIT)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/payments").hasRole(Roles.INTEGRATION)
-                .pathMatchers("/api/accounts/*/hold").hasRole(Roles.CREDIT)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders/*/release-requests").hasRole(Roles.SALES)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders/*/release-decision").hasRole(Roles.CREDIT)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/sales-signals").hasRole(Roles.SALES)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/reviews/current/conclusion").hasRole(Roles.CREDIT)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/payment-terms").hasRole(Roles.SALES)
-                .pathMatchers(HttpMethod.POST, "/api/accounts/*/payment-terms/approval").hasRole(Roles.CREDIT)
-                .pathMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                .pathMatchers("/api/**").denyAll();
     }
 }

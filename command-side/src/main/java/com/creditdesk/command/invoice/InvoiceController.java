@@ -9,6 +9,7 @@ import com.creditdesk.api.invoice.InvoiceCommands.InvoiceIssuance;
 import com.creditdesk.api.invoice.InvoiceCommands.PromisePayment;
 import com.creditdesk.api.invoice.InvoiceCommands.ResolveDispute;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
+import com.creditdesk.command.common.CommandAccess;
 import com.creditdesk.command.common.CommandSender;
 import com.creditdesk.platform.web.validation.Amount;
 import com.creditdesk.platform.web.validation.AmountOrZero;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,8 +32,6 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 @RestController
 @RequestMapping("/api/accounts/{customerId}/invoices")
@@ -119,10 +117,7 @@ class InvoiceController {
     @PostMapping("/{invoiceId}/collection-handover/approvals")
     Mono<HandoverAnswer> approveHandover(@PathVariable @Id String customerId, @PathVariable @Id String invoiceId,
                                          @Valid @RequestBody ApprovalRequest body, Authentication user) {
-        Set<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
-                .collect(Collectors.toSet());
         return commands.send(new ApproveCollectionHandover(customerId, invoiceId, body.agency(), body.note(),
-                user.getName(), roles));
+                user.getName(), CommandAccess.rolesOf(user)));
     }
 }
