@@ -2,6 +2,7 @@ package com.creditdesk.standalone;
 
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
+import com.creditdesk.standalone.support.EventStreamReader;
 import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,5 +213,57 @@ class CreditDecisionsEndToEndTest {
                 Map.of("justification", "x", "proposedMeasure", "NONE")), 404);
         BadInputEndToEndTest.assertProblem(commands.post("credit1", base + "/reviews/current/conclusion",
                 Map.of("outcome", "NO_CHANGE", "note", "nothing open")), 409);
+    }
+
+    /** A payment makes room: the blocked order is flagged for sales and credit at once, and released in one step. */
+    @Test
+    void aBlockedOrderThatNowFitsIsShownToBothSidesAndCreditReleasesItInOneStep() throws Exception {
+        String c = accountWithLimit("10000");
+        String first = "O-" + c + "-1";
+        String blocked = "O-" + c + "-2";
+        String path = "/api/accounts/" + c;
+        assertThat(commands.post("erp", path + "/orders", Map.of("orderId", first, "amount", 8000, "currency", "EUR"))
+                .json().get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(commands.post("erp", path + "/orders", Map.of("orderId", blocked, "amount", 5000, "currency", "EUR"))
+                .json().get("status").asText()).isEqualTo("BLOCKED");
+        assertThat(commands.post("erp", path + "/invoices", Map.of("invoiceId", "I-" + c, "orderId", first,
+                "amount", 8000, "currency", "EUR", "issueDate", TODAY)).status()).isEqualTo(201);
+        awaitQuery("sales1", "/api/views/sales?accountManager=sales1",
+                view -> view.get("blockedOrders").toString().contains(blocked));
+
+        try (EventStreamReader finance = new EventStreamReader(queries.stream("credit1", "/api/stream/views/finance"))) {
+            assertThat(finance.next(Duration.ofSeconds(10))).as("the current view first").isNotNull();
+            Answer tooLittle = commands.post("erp", path + "/payments", Map.of("paymentId", "P-" + c + "-1",
+                    "amount", 2000, "currency", "EUR", "receivedOn", TODAY, "invoiceId", "I-" + c));
+            assertThat(tooLittle.status()).as(tooLittle.toString()).isEqualTo(201);
+            Answer enough = commands.post("erp", path + "/payments", Map.of("paymentId", "P-" + c + "-2",
+                    "amount", 1000, "currency", "EUR", "receivedOn", TODAY, "invoiceId", "I-" + c));
+            assertThat(enough.status()).as(enough.toString()).isEqualTo(201);
+
+            EventStreamReader.Event flagged = finance.next(Duration.ofSeconds(15),
+                    event -> event.data() != null && event.data().path("blockedOrdersNowFitting").toString()
+                            .contains(blocked));
+            assertThat(flagged).as("the finance stream shows the order that now fits").isNotNull();
+        }
+        JsonNode order = awaitQuery("credit1", "/api/orders/" + blocked, view -> view.hasNonNull("nowFits"));
+        assertThat(order.get("status").asText()).as("flagged, not released").isEqualTo("BLOCKED");
+        assertThat(order.at("/nowFits/cause").asText()).isEqualTo("PAYMENT");
+        assertThat(order.at("/nowFits/reference").asText()).isEqualTo("P-" + c + "-2");
+        assertThat(order.at("/nowFits/decision/exposureBefore").decimalValue()).isEqualByComparingTo("5000");
+        JsonNode sales = awaitQuery("sales1", "/api/views/sales?accountManager=sales1",
+                view -> view.get("blockedOrders").toString().contains("\"nowFits\":{"));
+        for (JsonNode item : sales.get("blockedOrders")) {
+            if (item.get("orderId").asText().equals(blocked)) {
+                assertThat(item.at("/nowFits/cause").asText()).isEqualTo("PAYMENT");
+            }
+        }
+
+        Answer released = commands.post("credit1", path + "/orders/" + blocked + "/release-decision",
+                Map.of("decision", "RELEASE", "note", "room made by the payment"));
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        awaitQuery("credit1", "/api/views/finance",
+                view -> !view.get("blockedOrdersNowFitting").toString().contains(blocked));
+        awaitQuery("sales1", "/api/accounts/" + c, view -> view.get("exposure").decimalValue().compareTo(
+                new java.math.BigDecimal("10000")) == 0);
     }
 }

@@ -10,6 +10,7 @@ import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.CreditFigures;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.dunning.DunningCommands.AdvanceDunning;
+import com.creditdesk.api.invoice.DisputeOutcome;
 import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
 import com.creditdesk.api.invoice.InvoiceCommands.DisputeInvoice;
 import com.creditdesk.api.invoice.InvoiceCommands.HandoverAnswer;
@@ -30,6 +31,7 @@ import com.creditdesk.api.order.OrderCommands.PlaceOrder;
 import com.creditdesk.api.order.OrderCommands.ReleaseOutcome;
 import com.creditdesk.api.order.OrderCommands.RequestRelease;
 import com.creditdesk.api.order.OrderEvents.OrderBlocked;
+import com.creditdesk.api.order.RoomMade;
 import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentCommands.PaymentRegistration;
 import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
@@ -112,12 +114,15 @@ public class CustomerAccount {
         LocalDate today = LocalDate.now(clock);
         emit(credit.setLimit(customerId, cmd.amount(), cmd.source(), cmd.reason(), cmd.reviewDate(), cmd.actor(),
                 figures(today).exposure(), today));
+        secondLook(RoomMade.LIMIT_SET, null, today);
         return new LimitAnswer(credit.effectiveLimit(), figures(today).availableCredit());
     }
 
     @CommandHandler
-    public String handle(RegisterSecurity cmd) {
-        emit(credit.register(cmd));
+    public String handle(RegisterSecurity cmd, Clock clock) {
+        if (emitted(credit.register(cmd))) {
+            secondLook(RoomMade.SECURITY, cmd.securityId(), LocalDate.now(clock));
+        }
         return cmd.securityId();
     }
 
@@ -127,8 +132,10 @@ public class CustomerAccount {
     }
 
     @CommandHandler
-    public void handle(LiftHold cmd) {
-        emit(credit.liftHold(customerId, cmd.reason(), cmd.actor()));
+    public void handle(LiftHold cmd, Clock clock) {
+        if (emitted(credit.liftHold(customerId, cmd.reason(), cmd.actor()))) {
+            secondLook(RoomMade.HOLD_LIFTED, null, LocalDate.now(clock));
+        }
     }
 
     // ---- orders --------------------------------------------------------------------------------------
@@ -188,6 +195,7 @@ public class CustomerAccount {
         } else if (cmd.outcome() == ReviewOutcome.HOLD) {
             emit(credit.putOnHold(customerId, reason, cmd.actor()));
         }
+        secondLook(RoomMade.REVIEW_CONCLUDED, concluded.reviewId(), LocalDate.now(clock));
     }
 
     @CommandHandler
@@ -231,6 +239,7 @@ public class CustomerAccount {
                     resumeDunning(allocation.invoiceId(), "promise kept, a balance remains", LocalDate.now(clock));
                 });
             }
+            secondLook(RoomMade.PAYMENT, cmd.paymentId(), LocalDate.now(clock));
         }
         return payments.registration(cmd.paymentId());
     }
@@ -246,6 +255,9 @@ public class CustomerAccount {
         DisputeResolved resolved = invoices.resolve(cmd);
         emit(resolved);
         resumeDunning(cmd.invoiceId(), "dispute " + cmd.outcome().name().toLowerCase(), LocalDate.now(clock));
+        if (cmd.outcome() == DisputeOutcome.CREDITED) {
+            secondLook(RoomMade.CREDIT_NOTE, cmd.invoiceId(), LocalDate.now(clock));
+        }
         return resolved.balance();
     }
 
@@ -276,6 +288,11 @@ public class CustomerAccount {
                 emit(DunningPlan.advance(profile.debtor(), invoice, LocalDate.now(clock), letters)));
     }
 
+    /** After a command that made room: blocked orders the credit check would now pass are flagged, not released. */
+    private void secondLook(RoomMade cause, String reference, LocalDate today) {
+        emit(orders.secondLook(customerId, amount -> creditCheck(amount, today), cause, reference));
+    }
+
     private void resumeDunning(String invoiceId, String reason, LocalDate today) {
         emit(DunningPlan.resume(profile.debtor(), invoices.invoice(invoiceId), reason, today));
     }
@@ -300,6 +317,11 @@ public class CustomerAccount {
 
     private static void emit(Object event) {
         AggregateLifecycle.apply(event);
+    }
+
+    private static boolean emitted(List<?> events) {
+        emit(events);
+        return !events.isEmpty();
     }
 
     /** Every part takes from every event what concerns it; {@code at} dates the pauses of dunning. */

@@ -10,6 +10,7 @@ import com.creditdesk.api.order.OrderCommands.OrderPlacement;
 import com.creditdesk.api.order.OrderCommands.PlaceOrder;
 import com.creditdesk.api.order.OrderCommands.ReleaseOutcome;
 import com.creditdesk.api.order.OrderCommands.RequestRelease;
+import com.creditdesk.api.order.OrderEvents.BlockedOrderNowFits;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
 import com.creditdesk.api.order.OrderEvents.OrderBlocked;
 import com.creditdesk.api.order.OrderEvents.OrderCancelled;
@@ -18,16 +19,20 @@ import com.creditdesk.api.order.OrderEvents.OrderReleased;
 import com.creditdesk.api.order.OrderEvents.ReleaseRequested;
 import com.creditdesk.api.order.OrderStatus;
 import com.creditdesk.api.order.ReleaseDecision;
+import com.creditdesk.api.order.RoomMade;
 import com.creditdesk.command.refusal.Refusal;
 import com.creditdesk.command.refusal.Rule;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import static com.creditdesk.api.common.Amounts.same;
@@ -146,6 +151,24 @@ public final class OrderBook {
         return new ReleaseOutcome(orderId, order(orderId).status());
     }
 
+    /**
+     * A second look once something made room: every blocked order the credit check would now pass, and not
+     * flagged before, is flagged with the check's new inputs. Nothing is released: credit decides, in one step.
+     */
+    public List<Object> secondLook(String customerId, Function<BigDecimal, CreditDecision> check, RoomMade cause,
+                                   String reference) {
+        List<Object> events = new ArrayList<>();
+        orders.values().stream().filter(order -> order.status() == OrderStatus.BLOCKED && !order.nowFits())
+                .sorted(Comparator.comparing(OrderLine::orderId)).forEach(order -> {
+                    CreditDecision decision = check.apply(order.amount());
+                    if (CreditPolicy.V1.reasonsFor(decision).isEmpty()) {
+                        events.add(new BlockedOrderNowFits(customerId, order.orderId(), order.amount(), decision,
+                                cause, reference));
+                    }
+                });
+        return events;
+    }
+
     /** Only accepted or released orders are invoiced. */
     public void requireInvoiceable(String orderId) {
         OrderLine order = order(orderId);
@@ -159,10 +182,10 @@ public final class OrderBook {
     public void evolve(Object event) {
         if (event instanceof OrderAccepted e) {
             orders.put(e.orderId(), new OrderLine(e.orderId(), e.amount(), e.currency(), e.description(),
-                    OrderStatus.ACCEPTED, List.of(), e.decision(), null));
+                    OrderStatus.ACCEPTED, List.of(), e.decision(), null, false));
         } else if (event instanceof OrderBlocked e) {
             orders.put(e.orderId(), new OrderLine(e.orderId(), e.amount(), e.currency(), e.description(),
-                    OrderStatus.BLOCKED, e.reasons(), e.decision(), null));
+                    OrderStatus.BLOCKED, e.reasons(), e.decision(), null, false));
         } else if (event instanceof OrderCancelled e) {
             change(e.orderId(), order -> order.withStatus(OrderStatus.CANCELLED));
         } else if (event instanceof ReleaseRequested e) {
@@ -172,6 +195,8 @@ public final class OrderBook {
             change(e.orderId(), order -> order.withStatus(OrderStatus.RELEASED));
         } else if (event instanceof OrderRejected e) {
             change(e.orderId(), order -> order.withStatus(OrderStatus.REJECTED));
+        } else if (event instanceof BlockedOrderNowFits e) {
+            change(e.orderId(), OrderLine::fittingNow);
         } else if (event instanceof InvoiceIssued e && e.orderId() != null) {
             change(e.orderId(), order -> order.withStatus(OrderStatus.INVOICED));
         }

@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * An order as the account remembers it: its status for exposure, its decision for repeated
- * commands, and the pending release request for the four-eyes rule.
+ * commands, the pending release request for the four-eyes rule, and whether it was flagged as fitting now.
  */
 public record OrderLine(String orderId, BigDecimal amount, String currency, String description, OrderStatus status,
-                 List<BlockReason> reasons, CreditDecision decision, ReleaseRequest releaseRequest) {
+                 List<BlockReason> reasons, CreditDecision decision, ReleaseRequest releaseRequest,
+                        boolean nowFits) {
 
     public record ReleaseRequest(String justification, ProposedMeasure proposedMeasure, String requestedBy) {
     }
@@ -24,10 +25,16 @@ public record OrderLine(String orderId, BigDecimal amount, String currency, Stri
     }
 
     OrderLine withStatus(OrderStatus newStatus) {
-        return new OrderLine(orderId, amount, currency, description, newStatus, reasons, decision, releaseRequest);
+        return new OrderLine(orderId, amount, currency, description, newStatus, reasons, decision, releaseRequest,
+                nowFits);
     }
 
     OrderLine withReleaseRequest(ReleaseRequest request) {
-        return new OrderLine(orderId, amount, currency, description, status, reasons, decision, request);
+        return new OrderLine(orderId, amount, currency, description, status, reasons, decision, request, nowFits);
+    }
+
+    /** Flagged once: the credit check would now pass this blocked order. */
+    OrderLine fittingNow() {
+        return new OrderLine(orderId, amount, currency, description, status, reasons, decision, releaseRequest, true);
     }
 }

@@ -1,6 +1,7 @@
 package com.creditdesk.query.order;
 
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.order.OrderEvents.BlockedOrderNowFits;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
 import com.creditdesk.api.order.OrderEvents.OrderBlocked;
 import com.creditdesk.api.order.OrderEvents.OrderCancelled;
@@ -8,6 +9,7 @@ import com.creditdesk.api.order.OrderEvents.OrderRejected;
 import com.creditdesk.api.order.OrderEvents.OrderReleased;
 import com.creditdesk.api.order.OrderEvents.ReleaseRequested;
 import com.creditdesk.api.order.OrderQueries.FindOrder;
+import com.creditdesk.api.order.OrderQueries.NowFitsView;
 import com.creditdesk.api.order.OrderQueries.OrderView;
 import com.creditdesk.api.order.OrderQueries.ReleaseDecisionView;
 import com.creditdesk.api.order.OrderQueries.ReleaseRequestView;
@@ -74,6 +76,8 @@ public class OrderProjection implements ProjectionBatch.Prefetching {
             return e.orderId();
         } else if (event instanceof OrderCancelled e) {
             return e.orderId();
+        } else if (event instanceof BlockedOrderNowFits e) {
+            return e.orderId();
         } else if (event instanceof InvoiceIssued e) {
             return e.orderId();
         }
@@ -99,7 +103,7 @@ public class OrderProjection implements ProjectionBatch.Prefetching {
     void on(OrderAccepted e, @SequenceNumber long sequence, @Timestamp Instant at) {
         orders.create(e.orderId(), sequence, new OrderView(e.orderId(), e.customerId(), e.amount(), e.currency(),
                 e.description(), OrderStatus.ACCEPTED, List.of(), e.decision(), null, null,
-                List.of(new StatusChange(at, OrderStatus.ACCEPTED, e.actor()))));
+                List.of(new StatusChange(at, OrderStatus.ACCEPTED, e.actor())), null));
         mirror(e.orderId());
     }
 
@@ -107,7 +111,7 @@ public class OrderProjection implements ProjectionBatch.Prefetching {
     void on(OrderBlocked e, @SequenceNumber long sequence, @Timestamp Instant at) {
         orders.create(e.orderId(), sequence, new OrderView(e.orderId(), e.customerId(), e.amount(), e.currency(),
                 e.description(), OrderStatus.BLOCKED, e.reasons(), e.decision(), null, null,
-                List.of(new StatusChange(at, OrderStatus.BLOCKED, e.actor()))));
+                List.of(new StatusChange(at, OrderStatus.BLOCKED, e.actor())), null));
         mirror(e.orderId());
     }
 
@@ -116,7 +120,18 @@ public class OrderProjection implements ProjectionBatch.Prefetching {
         orders.update(e.orderId(), sequence, order -> withStatus(new OrderView(order.orderId(), order.customerId(),
                 order.amount(), order.currency(), order.description(), order.status(), order.reasons(),
                 order.decision(), new ReleaseRequestView(e.justification(), e.proposedMeasure(), e.actor(), at),
-                order.releaseDecision(), order.history()), OrderStatus.RELEASE_REQUESTED, at, e.actor()));
+                order.releaseDecision(), order.history(), order.nowFits()), OrderStatus.RELEASE_REQUESTED, at,
+                e.actor()));
+        mirror(e.orderId());
+    }
+
+    /** The order stays blocked: the flag shows sales and credit that a release would now pass the check. */
+    @EventHandler
+    void on(BlockedOrderNowFits e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        orders.update(e.orderId(), sequence, order -> new OrderView(order.orderId(), order.customerId(),
+                order.amount(), order.currency(), order.description(), order.status(), order.reasons(),
+                order.decision(), order.releaseRequest(), order.releaseDecision(), order.history(),
+                new NowFitsView(at, e.cause(), e.reference(), e.decision())));
         mirror(e.orderId());
     }
 
@@ -150,7 +165,7 @@ public class OrderProjection implements ProjectionBatch.Prefetching {
         orders.update(orderId, sequence, order -> {
             OrderView decided = new OrderView(order.orderId(), order.customerId(), order.amount(), order.currency(),
                     order.description(), order.status(), order.reasons(), order.decision(), order.releaseRequest(),
-                    decision, order.history());
+                    decision, order.history(), order.nowFits());
             return withStatus(decided, status, decision.at(), decision.decidedBy());
         });
         mirror(orderId);
@@ -161,7 +176,7 @@ public class OrderProjection implements ProjectionBatch.Prefetching {
         history.add(new StatusChange(at, status, actor));
         return new OrderView(order.orderId(), order.customerId(), order.amount(), order.currency(),
                 order.description(), status, order.reasons(), order.decision(), order.releaseRequest(),
-                order.releaseDecision(), history);
+                order.releaseDecision(), history, order.nowFits());
     }
 
     @ResetHandler

@@ -17,6 +17,7 @@ import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromiseKept;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
+import com.creditdesk.api.order.OrderEvents.BlockedOrderNowFits;
 import com.creditdesk.api.order.OrderEvents.OrderAccepted;
 import com.creditdesk.api.order.OrderEvents.OrderBlocked;
 import com.creditdesk.api.order.OrderEvents.OrderCancelled;
@@ -72,6 +73,14 @@ final class Summaries {
                     + (e.orderId() == null ? "" : " + order " + money(currency, e.requestedAmount()))
                     + " against limit " + money(currency, e.effectiveLimit()) + " + securities "
                     + money(currency, e.activeSecurities());
+        }
+        if (event instanceof BlockedOrderNowFits e) {
+            BigDecimal available = e.decision().effectiveLimit().add(e.decision().activeSecurities())
+                    .subtract(e.decision().exposureBefore());
+            return "Blocked order " + e.orderId() + " of " + money(currency, e.amount()) + " would now pass the credit"
+                    + " check (" + e.cause().name().toLowerCase().replace('_', ' ')
+                    + (e.reference() == null ? "" : " " + e.reference()) + "; available credit "
+                    + money(currency, available) + "): credit may release it";
         }
         if (event instanceof OrderAccepted e) {
             BigDecimal available = e.decision().effectiveLimit().add(e.decision().activeSecurities())

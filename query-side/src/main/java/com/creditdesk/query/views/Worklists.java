@@ -93,8 +93,12 @@ public class Worklists {
         List<InvoiceRecord> followed = invoices.followed();
         FinanceFigures figures = figures(today);
         Receivables total = figures.total();
-        List<OrderView> waiting = orders.blocked(null).stream().filter(order -> order.releaseRequest() != null).toList();
-        Map<String, String> names = accounts.names(waiting.stream().map(OrderView::customerId).toList());
+        List<OrderView> blocked = orders.blocked(null);
+        List<OrderView> waiting = blocked.stream().filter(order -> order.releaseRequest() != null).toList();
+        Map<String, String> names = accounts.names(blocked.stream().map(OrderView::customerId).distinct().toList());
+        List<BlockedOrder> nowFitting = blocked.stream().filter(order -> order.nowFits() != null)
+                .sorted(java.util.Comparator.comparing(order -> order.nowFits().at()))
+                .map(order -> blockedOrder(order, names.get(order.customerId()))).toList();
         List<ReleaseRequest> requests = waiting.stream()
                 .map(order -> new ReleaseRequest(order.orderId(), order.customerId(), names.get(order.customerId()),
                         order.amount(), order.currency(), order.reasons(), order.releaseRequest().justification(),
@@ -106,7 +110,7 @@ public class Worklists {
         return new FinanceView(total == null ? null : total.ageing(), total == null ? null : total.overdueTotal(),
                 total == null ? null : total.dso(), figures.reporting(), figures.perCurrency(), requests,
                 withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(),
-                tasks(InvoiceProjection.withOpenTaskFor(Roles.CREDIT, followed), today));
+                tasks(InvoiceProjection.withOpenTaskFor(Roles.CREDIT, followed), today), nowFitting);
     }
 
     private List<TaskItem> tasks(List<InvoiceRecord> withTasks, LocalDate today) {
@@ -123,7 +127,7 @@ public class Worklists {
                 order.reasons(),
                 order.status(), order.history().get(0).at(),
                 order.releaseRequest() == null ? null : order.releaseRequest().requestedBy(),
-                order.releaseRequest() == null ? null : order.releaseRequest().at());
+                order.releaseRequest() == null ? null : order.releaseRequest().at(), order.nowFits());
     }
 
     private List<ReviewView> withNames(List<ReviewView> list) {

@@ -53,4 +53,14 @@ public final class OrderEvents {
     public record OrderRejected(String customerId, String orderId, BigDecimal amount, String note,
                                 String requestedBy, String actor) implements OrderEvent {
     }
+
+    /**
+     * A blocked order the credit check would now pass, after {@code cause} ({@code reference} names the payment,
+     * invoice, security or review) made room; {@code decision} holds the new inputs. Nothing is released by it:
+     * the order stays blocked until credit decides.
+     */
+    @Revision("1")
+    public record BlockedOrderNowFits(String customerId, String orderId, BigDecimal amount, CreditDecision decision,
+                                      RoomMade cause, String reference) implements OrderEvent {
+    }
 }

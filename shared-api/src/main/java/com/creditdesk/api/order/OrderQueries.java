@@ -15,7 +15,11 @@ public final class OrderQueries {
     public record OrderView(String orderId, String customerId, BigDecimal amount, String currency, String description,
                             OrderStatus status, List<BlockReason> reasons, CreditDecision decision,
                             ReleaseRequestView releaseRequest, ReleaseDecisionView releaseDecision,
-                            List<StatusChange> history) {
+                            List<StatusChange> history, NowFitsView nowFits) {
+    }
+
+    /** A blocked order the credit check would now pass: since when, what made room, and the check's new inputs. */
+    public record NowFitsView(Instant at, RoomMade cause, String reference, CreditDecision decision) {
     }
 
     public record ReleaseRequestView(String justification, ProposedMeasure proposedMeasure, String requestedBy,

@@ -3,6 +3,7 @@ package com.creditdesk.api.views;
 import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.common.Reporting;
 import com.creditdesk.api.order.BlockReason;
+import com.creditdesk.api.order.OrderQueries.NowFitsView;
 import com.creditdesk.api.order.OrderStatus;
 import com.creditdesk.api.order.ProposedMeasure;
 import com.creditdesk.api.signal.ReviewView;
@@ -25,7 +26,7 @@ public final class ViewQueries {
 
     public record BlockedOrder(String orderId, String customerId, String customerName, BigDecimal amount,
                                String currency, List<BlockReason> reasons, OrderStatus status, Instant blockedAt,
-                               String releaseRequestedBy, Instant releaseRequestedAt) {
+                               String releaseRequestedBy, Instant releaseRequestedAt, NowFitsView nowFits) {
     }
 
     public record SalesView(String accountManager, List<AccountView> customers, List<BlockedOrder> blockedOrders,
@@ -50,7 +51,7 @@ public final class ViewQueries {
     public record FinanceView(Ageing ageing, BigDecimal overdueTotal, BigDecimal dso, Reporting reporting,
                               List<CurrencyFigures> perCurrency, List<ReleaseRequest> releaseRequests, List<ReviewView> reviews,
                               List<DisputeItem> disputes, List<PromiseItem> promises, List<HandoverItem> handovers,
-                              List<TaskItem> tasks) {
+                              List<TaskItem> tasks, List<BlockedOrder> blockedOrdersNowFitting) {
     }
 
     /** Finance's figures in one currency, as invoiced. */

@@ -63,7 +63,8 @@ public final class EventStreamReader implements AutoCloseable {
         return next(wait, event -> event.comment() != null);
     }
 
-    private Event next(Duration wait, Predicate<Event> wanted) {
+    /** The next event that {@code wanted} accepts (the others before it are dropped), or null after {@code wait}. */
+    public Event next(Duration wait, Predicate<Event> wanted) {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {
