@@ -4,7 +4,6 @@ import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
 import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,14 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /** What analysts and auditors ask of the history, over HTTP. */
 class AuditEndToEndTest {
-    private static Api commands;
-    private static Api queries;
-
-    @BeforeAll
-    static void start() {
-        commands = RunningCreditDesk.commands();
-        queries = RunningCreditDesk.queries();
-    }
+    private static final Api commands = RunningCreditDesk.commands();
+    private static final Api queries = RunningCreditDesk.queries();
 
     private static Instant pause() throws InterruptedException {
         Thread.sleep(20);

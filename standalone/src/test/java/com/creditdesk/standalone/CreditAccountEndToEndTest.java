@@ -4,7 +4,6 @@ import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
 import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,14 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The foundation's story over HTTP, against both running sides on the embedded store. */
 class CreditAccountEndToEndTest {
-    private static Api commands;
-    private static Api queries;
-
-    @BeforeAll
-    static void start() {
-        commands = RunningCreditDesk.commands();
-        queries = RunningCreditDesk.queries();
-    }
+    private static final Api commands = RunningCreditDesk.commands();
+    private static final Api queries = RunningCreditDesk.queries();
 
     static String openAccount(Api commands, String segment) {
         String customerId = "C-" + UUID.randomUUID().toString().substring(0, 8);

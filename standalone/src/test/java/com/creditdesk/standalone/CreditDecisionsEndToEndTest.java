@@ -5,7 +5,6 @@ import com.creditdesk.standalone.support.Api.Answer;
 import com.creditdesk.standalone.support.EventStreamReader;
 import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,19 +14,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The workflows in which Sales and Credit decide together, over HTTP. */
 class CreditDecisionsEndToEndTest {
     private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
-    private static Api commands;
-    private static Api queries;
-
-    @BeforeAll
-    static void start() {
-        commands = RunningCreditDesk.commands();
-        queries = RunningCreditDesk.queries();
-    }
+    private static final Api commands = RunningCreditDesk.commands();
+    private static final Api queries = RunningCreditDesk.queries();
 
     private static String accountWithLimit(String limit) {
         String c = CreditAccountEndToEndTest.openAccount(commands, "SMB");
@@ -38,10 +30,7 @@ class CreditDecisionsEndToEndTest {
     }
 
     private static JsonNode awaitQuery(String user, String path, Predicate<JsonNode> until) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Answer answer = queries.get(user, path);
-            return answer.status() == 200 ? answer.json() : null;
-        }, view -> view != null && until.test(view));
+        return queries.awaitView(user, path, until);
     }
 
     @Test

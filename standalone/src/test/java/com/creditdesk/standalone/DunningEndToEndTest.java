@@ -232,10 +232,8 @@ class DunningEndToEndTest {
     }
 
     private static JsonNode awaitInvoice(String invoiceId, Predicate<JsonNode> until) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Answer answer = queries.get("credit1", "/api/invoices/" + invoiceId);
-            return answer.status() == 200 ? answer.json() : null;
-        }, view -> view != null && !view.get("dunningStep").isNull() && until.test(view));
+        return queries.awaitView("credit1", "/api/invoices/" + invoiceId,
+                view -> !view.get("dunningStep").isNull() && until.test(view));
     }
 
     private static JsonNode awaitTask(String user, String view, String invoiceId, String type) {

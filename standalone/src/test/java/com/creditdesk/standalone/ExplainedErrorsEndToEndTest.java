@@ -40,14 +40,12 @@ import static org.awaitility.Awaitility.await;
 class ExplainedErrorsEndToEndTest {
     private static final String INSTANT = "an instant such as 2026-03-01T09:30:00Z";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static Api commands;
-    private static Api queries;
+    private static final Api commands = RunningCreditDesk.commands();
+    private static final Api queries = RunningCreditDesk.queries();
     private static String customerId;
 
     @BeforeAll
     static void openAccount() {
-        commands = RunningCreditDesk.commands();
-        queries = RunningCreditDesk.queries();
         customerId = CreditAccountEndToEndTest.openAccount(commands, "SMB");
         await().atMost(Duration.ofSeconds(15)).until(() -> queries.get("sales1", "/api/accounts/" + customerId)
                 .status() == 200);

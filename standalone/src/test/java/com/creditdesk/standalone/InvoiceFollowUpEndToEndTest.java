@@ -19,14 +19,12 @@ import static org.awaitility.Awaitility.await;
 
 /** Disputes, payment promises and the collection hand-over, over HTTP, as sales and credit use them. */
 class InvoiceFollowUpEndToEndTest {
-    private static Api commands;
-    private static Api queries;
+    private static final Api commands = RunningCreditDesk.commands();
+    private static final Api queries = RunningCreditDesk.queries();
     private static LocalDate today;
 
     @BeforeAll
     static void start() {
-        commands = RunningCreditDesk.commands();
-        queries = RunningCreditDesk.queries();
         today = OffsetDateTime.parse(commands.get("admin", "/api/admin/clock").json().get("now").asText())
                 .toLocalDate();
     }
@@ -51,10 +49,7 @@ class InvoiceFollowUpEndToEndTest {
     }
 
     private static JsonNode awaitInvoice(String invoiceId, Predicate<JsonNode> until) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Answer answer = queries.get("credit1", "/api/invoices/" + invoiceId);
-            return answer.status() == 200 ? answer.json() : null;
-        }, view -> view != null && until.test(view));
+        return queries.awaitView("credit1", "/api/invoices/" + invoiceId, until);
     }
 
     private static JsonNode financeItem(String list, String invoiceId) {

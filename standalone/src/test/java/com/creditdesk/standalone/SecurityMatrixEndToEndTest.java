@@ -2,7 +2,6 @@ package com.creditdesk.standalone;
 
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.RunningCreditDesk;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,14 +27,8 @@ class SecurityMatrixEndToEndTest {
             "credit1", "CREDIT", "analyst1", "ANALYST", "admin", "ADMIN");
     private static final Set<String> ANY = Set.of("INTEGRATION", "SALES", "CREDIT", "ANALYST", "ADMIN");
     private static final String A = "/api/accounts/C-nobody";
-    private static Api commands;
-    private static Api queries;
-
-    @BeforeAll
-    static void start() {
-        commands = RunningCreditDesk.commands();
-        queries = RunningCreditDesk.queries();
-    }
+    private static final Api commands = RunningCreditDesk.commands();
+    private static final Api queries = RunningCreditDesk.queries();
 
     record Endpoint(String side, String method, String path, Set<String> roles) {
         @Override

@@ -1,5 +1,6 @@
 package com.creditdesk.standalone.support;
 
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.Base64;
 
 /** A client of the HTTP contract, as an integrating system or a dashboard would be one. */
@@ -49,6 +51,14 @@ public final class Api {
         public String toString() {
             return status + " " + body;
         }
+    }
+
+    /** The JSON at {@code path} once it answers 200 and {@code until} holds: the views are eventually consistent. */
+    public JsonNode awaitView(String user, String path, Predicate<JsonNode> until) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Answer answer = get(user, path);
+            return answer.status() == 200 ? answer.json() : null;
+        }, view -> view != null && until.test(view));
     }
 
     public Answer get(String user, String path) {
