@@ -42,7 +42,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(UsersProperties.class)
+@EnableConfigurationProperties({UsersProperties.class, JwtSettings.class})
 public class SecurityConfiguration {
     /** The OpenAPI document and Swagger UI (springdoc), readable without signing in. */
     public static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
@@ -66,7 +66,7 @@ public class SecurityConfiguration {
                                                   ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
                                                   ObjectProvider<DispatcherHandler> dispatcher,
                                                   @Value("${spring.application.name:}") String applicationName,
-                                                  @Value("${creditdesk.security.jwt.roles-claim:roles}") String rolesClaim) {
+                                                  JwtSettings jwtSettings) {
         PathsOfThisSide paths = new PathsOfThisSide(dispatcher, applicationName);
         // a path this side does not have is a 404, not a role's refusal
         ServerAccessDeniedHandler denied = (exchange, ex) -> paths.serves(exchange).flatMap(served -> write(
@@ -80,7 +80,8 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint((exchange, ex) -> write(exchange.getResponse(), json,
                             Problems.problem(HttpStatus.UNAUTHORIZED, "Not authenticated",
                                     "The bearer token is missing, invalid or expired")))
-                    .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(new JwtRoles(rolesClaim))));
+                    .jwt(jwt -> jwt.jwtDecoder(tokens)
+                            .jwtAuthenticationConverter(new JwtRoles(jwtSettings.rolesClaim()))));
         }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // a stateless API: no cookies, no sessions

@@ -28,12 +28,10 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * so no class of the classpath can be instantiated from stored data.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StoreProperties.class)
+@EnableConfigurationProperties({StoreProperties.class, StoreSettings.class, NodeSettings.class,
+        ProjectionSettings.class})
 public class AxonMongoConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -123,29 +122,29 @@ public class AxonMongoConfiguration {
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, org.axonframework.config.Configuration axon,
-                                  @Value("${creditdesk.store.poll-interval-ms:10}") long pollInterval) {
+                                  StoreSettings settings) {
         return EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(pollInterval)
+                .fetchDelay(settings.pollIntervalMs())
                 .build();
     }
 
     @Bean
-    NodeId nodeId(@Value("${creditdesk.node-id:}") String configured) {
-        return configured.isBlank() ? NodeId.generated() : new NodeId(configured);
+    NodeId nodeId(NodeSettings settings) {
+        return settings.toNodeId();
     }
 
     /**
      * Tokens, claimed per segment under this instance's {@link NodeId}. A claim not extended for
-     * {@code creditdesk.projections.claim-timeout} (an instance that died) may be taken by another
+     * {@link ProjectionSettings#claimTimeout()} (an instance that died) may be taken by another
      * instance; a processor that stops releases its claims at once.
      */
     @Bean
     TokenStore tokenStore(MongoTemplate template, Serializer serializer, NodeId nodeId,
-                          @Value("${creditdesk.projections.claim-timeout:10s}") Duration claimTimeout) {
+                          ProjectionSettings projections) {
         return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer)
-                .nodeId(nodeId.value()).claimTimeout(claimTimeout).build();
+                .nodeId(nodeId.value()).claimTimeout(projections.claimTimeout()).build();
     }
 
     @Bean
