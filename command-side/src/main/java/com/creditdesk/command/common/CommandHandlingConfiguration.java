@@ -14,13 +14,14 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AggregateSettings.class)
 class CommandHandlingConfiguration {
 
     /**
@@ -39,11 +40,11 @@ class CommandHandlingConfiguration {
                 .build();
     }
 
-    /** Snapshot after this many events, so loading an account reads one snapshot and a short tail. */
+    /** Snapshot after {@code snapshot.threshold} events, so loading an account reads one snapshot and a short tail. */
     @Bean
     SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter,
-                                                     @Value("${creditdesk.snapshot.threshold:250}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                     AggregateSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshot().threshold());
     }
 
     /** Hot accounts stay loaded between commands; bounded by count and held strongly, so GC never drops them. */
@@ -53,11 +54,10 @@ class CommandHandlingConfiguration {
     }
 
     @Bean
-    Cache accountCache(CacheManager aggregateCacheManager,
-                       @Value("${creditdesk.aggregate-cache.accounts:10000}") long accounts) {
+    Cache accountCache(CacheManager aggregateCacheManager, AggregateSettings settings) {
         // a cache manager builds Ehcache instances, the type Axon's adapter takes
         return new EhCache3Adapter((Ehcache<Object, Object>) aggregateCacheManager.createCache("accounts",
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
-                        ResourcePoolsBuilder.heap(accounts))));
+                        ResourcePoolsBuilder.heap(settings.aggregateCache().accounts()))));
     }
 }

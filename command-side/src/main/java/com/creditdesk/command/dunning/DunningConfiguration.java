@@ -2,6 +2,7 @@ package com.creditdesk.command.dunning;
 
 import com.creditdesk.platform.embedded.EmbeddedMongo;
 import com.creditdesk.platform.store.StoreProperties;
+import com.creditdesk.platform.store.StoreSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -18,12 +19,11 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 
@@ -33,6 +33,7 @@ import java.util.List;
  * instances in one JVM (the tests) each own theirs.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DunningSettings.class, MailSettings.class})
 class DunningConfiguration {
     private static final String PREFIX = "jobrunr_";
     /**
@@ -45,9 +46,8 @@ class DunningConfiguration {
     private static final String INDEX_REPLACEMENT = "M007_UpdateJobsCollectionReplaceIndices.class";
 
     @Bean
-    StorageProvider dunningJobStore(MongoClient client, StoreProperties store,
-                                    @Value("${creditdesk.store.embedded:false}") boolean embedded) {
-        if (embedded || EmbeddedMongo.serves(store.uri())) {
+    StorageProvider dunningJobStore(MongoClient client, StoreProperties store, StoreSettings settings) {
+        if (settings.embedded() || EmbeddedMongo.serves(store.uri())) {
             client.getDatabase(store.database()).getCollection(PREFIX + "migrations").replaceOne(
                     Filters.eq("_id", INDEX_REPLACEMENT),
                     new Document("_id", INDEX_REPLACEMENT).append("name", INDEX_REPLACEMENT).append("date", new Date()),
@@ -80,9 +80,9 @@ class DunningConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     BackgroundJobServer dunningJobServer(StorageProvider dunningJobStore, ApplicationContext context,
-                                         @Value("${creditdesk.dunning.poll-interval:5s}") Duration pollInterval) {
+                                         DunningSettings settings) {
         return new BackgroundJobServer(dunningJobStore, new JacksonJsonMapper(), context::getBean,
                 BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
-                        .andPollInterval(pollInterval).andWorkerCount(2));
+                        .andPollInterval(settings.pollInterval()).andWorkerCount(2));
     }
 }

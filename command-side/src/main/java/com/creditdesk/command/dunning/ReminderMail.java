@@ -14,7 +14,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -37,11 +36,10 @@ class ReminderMail {
     private final MongoCollection<Document> delivered;
     private final String from;
 
-    ReminderMail(ObjectProvider<JavaMailSender> mailSender, MongoDatabase database,
-                 @Value("${creditdesk.mail.from:credit-desk@localhost}") String from) {
+    ReminderMail(ObjectProvider<JavaMailSender> mailSender, MongoDatabase database, MailSettings settings) {
         this.mailSender = mailSender;
         this.delivered = database.getCollection("delivered_reminders");
-        this.from = from;
+        this.from = settings.from();
     }
 
     @EventHandler
