@@ -1,6 +1,7 @@
 package com.creditdesk.query.common;
 
 import com.creditdesk.platform.store.NodeId;
+import com.creditdesk.platform.store.ProjectionSettings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -10,7 +11,6 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -61,18 +61,15 @@ public class SegmentBalancing implements SmartLifecycle {
     private volatile boolean pausedForOther;
 
     SegmentBalancing(EventProcessingConfiguration processing, ProjectionTokens tokens, MongoDatabase database,
-                     NodeId node,
-                     @Value("${creditdesk.projections.heartbeat-interval:2s}") Duration heartbeat,
-                     @Value("${creditdesk.projections.instance-timeout:6s}") Duration instanceTimeout,
-                     @Value("${creditdesk.projections.release-for:3s}") Duration releaseFor) {
+                     NodeId node, ProjectionSettings settings) {
         this.processing = processing;
         this.tokens = tokens;
         this.instances = database.getCollection(INSTANCES);
         this.control = database.getCollection(CONTROL);
         this.node = node;
-        this.heartbeat = heartbeat;
-        this.instanceTimeout = instanceTimeout;
-        this.releaseFor = releaseFor;
+        this.heartbeat = settings.heartbeatInterval();
+        this.instanceTimeout = settings.instanceTimeout();
+        this.releaseFor = settings.releaseFor();
     }
 
     /** The instances alive at the last heartbeat, this one included. */

@@ -28,7 +28,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -76,15 +75,13 @@ class LiveRelay implements SmartLifecycle {
     private long readAt;
 
     LiveRelay(QueryUpdateEmitter emitter, AccountProjection accounts, ProjectionTokens tokens, EventStore events,
-              @Value("${creditdesk.live.relay-poll-interval:5ms}") Duration pollInterval,
-              @Value("${creditdesk.live.relay-max-wait:60s}") Duration maxWait,
-              ObjectProvider<MeterRegistry> meters) {
+              LiveSettings settings, ObjectProvider<MeterRegistry> meters) {
         this.emitter = emitter;
         this.accounts = accounts;
         this.tokens = tokens;
         this.events = events;
-        this.pollNanos = pollInterval.toNanos();
-        this.maxWait = maxWait;
+        this.pollNanos = settings.relayPollInterval().toNanos();
+        this.maxWait = settings.relayMaxWait();
         this.waits = Timer.builder("creditdesk.live.relay.wait")
                 .description("from the live relay reading an event to the projections having applied it")
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));

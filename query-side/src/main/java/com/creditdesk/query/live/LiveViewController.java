@@ -11,7 +11,6 @@ import com.creditdesk.platform.web.validation.Id;
 import com.creditdesk.query.common.Queries;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -47,13 +46,11 @@ class LiveViewController {
     /** The least time between two readings of a worklist: changes in between fold into the next one. */
     private final Duration spacing;
 
-    LiveViewController(QueryGateway gateway, Queries queries,
-                       @Value("${creditdesk.live.heartbeat:10s}") Duration heartbeat,
-                       @Value("${creditdesk.live.worklist-spacing:100ms}") Duration spacing) {
+    LiveViewController(QueryGateway gateway, Queries queries, LiveSettings settings) {
         this.gateway = gateway;
         this.queries = queries;
-        this.heartbeat = heartbeat;
-        this.spacing = spacing;
+        this.heartbeat = settings.heartbeat();
+        this.spacing = settings.worklistSpacing();
         // the latest reading goes to every subscriber at once, then each later one
         this.finance = views(new GetFinanceView(), FinanceView.class).replay(1).refCount();
     }
