@@ -1,5 +1,6 @@
 package com.creditdesk.query.account;
 
+import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.AccountQueries.FindAccount;
 import com.creditdesk.api.account.AccountQueries.ListAccounts;
 import com.creditdesk.api.account.AccountView;
@@ -65,13 +66,15 @@ public class AccountProjection implements ProjectionBatch.Prefetching {
     void on(Object event, DomainEventMessage<?> message) {
         String customerId = message.getAggregateIdentifier();
         ProjectionBatch batch = ProjectionBatch.current();
+        if (event instanceof AccountOpened opened) {
+            // also when the account is there already: a crash may have written the accounts of a batch and not
+            // its managers; $addToSet is the same whatever the order and however often
+            batch.update(managers, opened.accountManager(), Updates.addToSet("customers", customerId));
+        }
         AccountRecord account = batch.view(accounts, customerId, AccountRecord::fromDocument).orElse(null);
         if (account == null) {
-            AccountEvolution.opened(event, message.getSequenceNumber()).ifPresent(opened -> {
-                batch.putView(accounts, customerId, opened, AccountRecord::toDocument);
-                // $addToSet: the same whatever the order and however often
-                batch.update(managers, opened.accountManager(), Updates.addToSet("customers", customerId));
-            });
+            AccountEvolution.opened(event, message.getSequenceNumber())
+                    .ifPresent(opened -> batch.putView(accounts, customerId, opened, AccountRecord::toDocument));
             return;
         }
         if (message.getSequenceNumber() <= account.lastSequence()) {

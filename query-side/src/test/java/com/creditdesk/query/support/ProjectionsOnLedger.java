@@ -50,8 +50,16 @@ public final class ProjectionsOnLedger implements AutoCloseable {
 
     private final AtomicInteger bulkWrites = new AtomicInteger();
     private final AtomicInteger halfWritten = new AtomicInteger();
+    /** The collection whose bulk writes fail half-way through a batch; null: any collection's. */
+    private final String failingCollection;
 
     public ProjectionsOnLedger() {
+        this(null);
+    }
+
+    /** Half-way failures only where {@code failingCollection} is written: the batch's other collections are. */
+    public ProjectionsOnLedger(String failingCollection) {
+        this.failingCollection = failingCollection;
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = failingSomeWrites(client.getDatabase("ledger-test"));
@@ -69,9 +77,11 @@ public final class ProjectionsOnLedger implements AutoCloseable {
                         return result;
                     }
                     MongoCollection<?> collection = (MongoCollection<?>) result;
+                    boolean mayFail = failingCollection == null || failingCollection.equals(arguments[0]);
                     return Proxy.newProxyInstance(MongoCollection.class.getClassLoader(),
                             new Class<?>[] {MongoCollection.class}, (p, m, a) -> {
-                                if (m.getName().equals("bulkWrite") && failing && bulkWrites.incrementAndGet() % 41 == 0
+                                if (m.getName().equals("bulkWrite") && failing && mayFail
+                                        && bulkWrites.incrementAndGet() % (failingCollection == null ? 41 : 1) == 0
                                         && halfWritten.incrementAndGet() <= 3) {
                                     redelivered.incrementAndGet();
                                     throw new IllegalStateException("crash half-way through writing a batch");
