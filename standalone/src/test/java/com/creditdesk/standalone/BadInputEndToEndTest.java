@@ -173,6 +173,28 @@ class BadInputEndToEndTest {
             command("approve payment terms", "credit1", "POST /api/accounts/{c}/payment-terms/approval",
                     f("approve", Kind.BOOLEAN, "true"), f("note", Kind.TEXT, "ok"))
                     .with(new Extra("nothing awaiting approval", null, 409)),
+            command("file a credit application", "sales1", "POST /api/applications",
+                    f("applicationId", Kind.ID, "A-bad-new"), f("customerId", Kind.ID, "C-bad-prospect"),
+                    f("prospectName", Kind.TEXT, "Bouwbedrijf Nieuw"), f("segment", Kind.CHOICE, "SMB"),
+                    f("currency", Kind.CURRENCY, "EUR"), f("language", Kind.CHOICE, "nl"),
+                    f("email", Kind.EMAIL, "boekhouding@example.com"), f("requestedLimit", Kind.AMOUNT, "80000"),
+                    f("expectedMonthlyVolume", Kind.AMOUNT, "25000"), f("requestedTermDays", Kind.DAYS, "45"),
+                    f("visit", Kind.OBJECT, "{\"premises\":\"GOOD\",\"activity\":\"GOOD\",\"staff\":\"FAIR\","
+                            + "\"paymentReputation\":\"GOOD\"}")).noAccount()
+                    .with(new Extra("a visit without its ratings", "{\"applicationId\":\"A-bad-new\","
+                            + "\"customerId\":\"C-bad-prospect\",\"prospectName\":\"X\",\"segment\":\"SMB\","
+                            + "\"currency\":\"EUR\",\"language\":\"nl\",\"requestedLimit\":1,"
+                            + "\"expectedMonthlyVolume\":1,\"requestedTermDays\":30,\"visit\":{}}", 400)),
+            command("screen a credit application", "credit1", "POST /api/applications/A-bad-none/screening",
+                    f("identityChecked", Kind.BOOLEAN, "true"), f("vatNumberChecked", Kind.BOOLEAN, "true"),
+                    f("annualAccountsRead", Kind.BOOLEAN, "true"), f("insurerCoverAsked", Kind.BOOLEAN, "true"),
+                    f("externalRating", Kind.TEXT, "A2"), f("externalScore", Kind.SCORE, "80"),
+                    f("equityRatio", Kind.RATIO, "0.30"), f("yearsInBusiness", Kind.COUNT, "6")).noAccount()
+                    .with(new Extra("unknown application", null, 404)),
+            command("decide a credit application", "credit1", "POST /api/applications/A-bad-none/decision",
+                    f("decision", Kind.CHOICE, "APPROVE"), f("limit", Kind.OPTIONAL_AMOUNT, "40000"),
+                    f("note", Kind.TEXT, "ok")).noAccount()
+                    .with(new Extra("unknown application", null, 404)),
             // the valid body lies in the past, so no mutation of it can move the shared clock forward
             command("move the clock", "admin", "POST /api/admin/clock",
                     f("now", Kind.INSTANT, "2001-01-01T00:00:00Z")).noAccount()
@@ -213,6 +235,7 @@ class BadInputEndToEndTest {
                 bad("huge exponent", "1e1000000000"), bad("a string", "\"100\""), bad("NaN", "NaN"),
                 bad("a boolean", "true")),
         OPTIONAL_LIMIT(false, LIMIT.mutations.toArray(Mutation[]::new)),
+        OPTIONAL_AMOUNT(false, AMOUNT.mutations.toArray(Mutation[]::new)),
         ACCOUNT_CURRENCY(true, bad("not ISO 4217", "\"EURO\""), bad("lower case", "\"eur\""), bad("a number", "978"),
                 bad("another currency", "\"USD\"")),
         CURRENCY(true, bad("not ISO 4217", "\"EURO\""), bad("lower case", "\"eur\""), bad("a number", "978")),
@@ -234,6 +257,14 @@ class BadInputEndToEndTest {
         DAYS(true, bad("zero", "0"), bad("over a year", "366"), bad("negative", "-30"), bad("a fraction", "30.5"),
                 bad("a string", "\"30\""), bad("beyond int", "99999999999"), bad("a boolean", "true")),
         BOOLEAN(true, bad("a string", "\"yes\""), bad("a number", "1"), bad("a quoted boolean", "\"true\"")),
+        /** A score from 0 to 100. */
+        SCORE(true, bad("negative", "-1"), bad("over 100", "101"), bad("a fraction", "50.5"), bad("a string", "\"50\""),
+                bad("a boolean", "true")),
+        /** A share from -1 to 1 with at most 4 decimals. */
+        RATIO(true, bad("over 1", "1.5"), bad("five decimals", "0.12345"), bad("a string", "\"0.3\""),
+                bad("NaN", "NaN"), bad("huge exponent", "1e1000000000")),
+        COUNT(true, bad("negative", "-1"), bad("a fraction", "1.5"), bad("a string", "\"6\""),
+                bad("beyond int", "99999999999")),
         OBJECT(false, bad("a number", "42"), bad("an array", "[]"), bad("a string", "\"lenient\""));
 
         final boolean required;
@@ -441,7 +472,8 @@ class BadInputEndToEndTest {
     // ---- building the table ------------------------------------------------------------------------------
 
     private static Field f(String name, Kind kind, String valid) {
-        boolean asIs = EnumSet.of(Kind.AMOUNT, Kind.LIMIT, Kind.OPTIONAL_LIMIT, Kind.DAYS, Kind.BOOLEAN, Kind.OBJECT)
+        boolean asIs = EnumSet.of(Kind.AMOUNT, Kind.OPTIONAL_AMOUNT, Kind.LIMIT, Kind.OPTIONAL_LIMIT, Kind.DAYS, Kind.BOOLEAN,
+                Kind.OBJECT, Kind.SCORE, Kind.RATIO, Kind.COUNT)
                 .contains(kind);
         return new Field(name, kind, asIs ? valid : quoted(valid));
     }

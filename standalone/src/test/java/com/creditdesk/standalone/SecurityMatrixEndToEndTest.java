@@ -47,6 +47,9 @@ class SecurityMatrixEndToEndTest {
 
     static final List<Endpoint> ENDPOINTS = List.of(
             command("POST", "/api/accounts", "INTEGRATION"),
+            command("POST", "/api/applications", "SALES"),
+            command("POST", "/api/applications/A-x/screening", "CREDIT"),
+            command("POST", "/api/applications/A-x/decision", "CREDIT"),
             command("PUT", A + "/credit-limit", "CREDIT", "INTEGRATION"),
             command("POST", A + "/securities", "CREDIT"),
             command("POST", A + "/orders", "INTEGRATION"),
@@ -72,6 +75,7 @@ class SecurityMatrixEndToEndTest {
             query("GET", "/api/accounts?accountManager=sales1"),
             query("GET", A + "/timeline"),
             query("GET", "/api/orders/O-nobody"),
+            query("GET", "/api/applications/A-nobody"),
             query("GET", "/api/invoices/I-nobody"),
             query("GET", "/api/views/sales?accountManager=sales1", "SALES", "ANALYST", "ADMIN"),
             query("GET", "/api/views/finance", "CREDIT", "ANALYST", "ADMIN"),

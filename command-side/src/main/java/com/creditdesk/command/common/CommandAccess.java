@@ -24,6 +24,9 @@ public class CommandAccess implements AccessRules {
     public void apply(AuthorizeExchangeSpec exchanges) {
         exchanges
                 .pathMatchers(HttpMethod.POST, "/api/accounts").hasRole(Roles.INTEGRATION)
+                .pathMatchers(HttpMethod.POST, "/api/applications").hasRole(Roles.SALES)
+                .pathMatchers(HttpMethod.POST, "/api/applications/*/screening", "/api/applications/*/decision")
+                .hasRole(Roles.CREDIT)
                 .pathMatchers(HttpMethod.PUT, "/api/accounts/*/credit-limit").hasAnyRole(Roles.CREDIT, Roles.INTEGRATION)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/securities").hasRole(Roles.CREDIT)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders").hasRole(Roles.INTEGRATION)

@@ -28,5 +28,11 @@ public enum Rule {
     /** An invoice with a collection agency is followed up by the agency, not here. */
     HANDED_OVER,
     /** An invoice without an open balance has nothing left to follow up. */
-    INVOICE_SETTLED
+    INVOICE_SETTLED,
+    /** A decided credit application is not screened or decided again. */
+    APPLICATION_DECIDED,
+    /** An approval needs a screening with its checklist complete. */
+    SCREENING_INCOMPLETE,
+    /** The second approval confirms the first one's decision and limit, or declines. */
+    APPROVAL_DIFFERS
 }

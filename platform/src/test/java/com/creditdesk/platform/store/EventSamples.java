@@ -21,7 +21,7 @@ final class EventSamples {
             "com.creditdesk.api.account.AccountEvents", "com.creditdesk.api.order.OrderEvents",
             "com.creditdesk.api.invoice.InvoiceEvents", "com.creditdesk.api.payment.PaymentEvents",
             "com.creditdesk.api.signal.SignalEvents", "com.creditdesk.api.terms.TermsEvents",
-            "com.creditdesk.api.dunning.DunningEvents");
+            "com.creditdesk.api.dunning.DunningEvents", "com.creditdesk.api.application.ApplicationEvents");
 
     private EventSamples() {
     }

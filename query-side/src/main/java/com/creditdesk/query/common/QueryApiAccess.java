@@ -15,7 +15,7 @@ class QueryApiAccess {
                 // the page itself holds no data: every view it shows is fetched with the user's login
                 .pathMatchers(HttpMethod.GET, "/dashboard.html").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/*", "/api/accounts/*/timeline",
-                        "/api/orders/*", "/api/invoices/*", "/api/stream/accounts/*").authenticated()
+                        "/api/orders/*", "/api/invoices/*", "/api/applications/*", "/api/stream/accounts/*").authenticated()
                 .pathMatchers(HttpMethod.GET, "/api/accounts/*/as-of").hasAnyRole(Roles.ANALYST, Roles.CREDIT)
                 .pathMatchers(HttpMethod.GET, "/api/events").hasRole(Roles.ANALYST)
                 .pathMatchers(HttpMethod.POST, "/api/analysis/policy-simulation").hasRole(Roles.ANALYST)

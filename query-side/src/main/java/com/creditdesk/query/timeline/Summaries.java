@@ -1,6 +1,11 @@
 package com.creditdesk.query.timeline;
 
 import com.creditdesk.api.account.AccountEvents.AccountOpened;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationApprovalGiven;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationApproved;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationDeclined;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationScreened;
+import com.creditdesk.api.application.ApplicationEvents.CreditApplicationFiled;
 import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.HoldLifted;
@@ -46,6 +51,32 @@ final class Summaries {
     }
 
     static String of(Object event, String currency) {
+        if (event instanceof CreditApplicationFiled e) {
+            return "Credit application " + e.applicationId() + " filed by " + e.accountManager() + " for "
+                    + e.prospectName() + ": a limit of " + money(currency, e.requestedLimit()) + " asked, "
+                    + money(currency, e.expectedMonthlyVolume()) + " a month expected, " + e.requestedTermDays()
+                    + " days' terms";
+        }
+        if (event instanceof ApplicationScreened e) {
+            return "Credit application " + e.applicationId() + " screened: score " + e.score() + " ("
+                    + e.scoringVersion() + "), risk class " + e.riskClass() + (e.identityChecked()
+                    && e.vatNumberChecked() && e.annualAccountsRead() && e.insurerCoverAsked() ? ""
+                    : ", checklist incomplete");
+        }
+        if (event instanceof ApplicationApprovalGiven e) {
+            return "Credit application " + e.applicationId() + ": first approval of " + money(currency, e.limit())
+                    + " by " + e.actor() + "; above " + money(currency, e.approvalAuthority())
+                    + " a second credit controller approves";
+        }
+        if (event instanceof ApplicationApproved e) {
+            return "Credit application " + e.applicationId() + " approved with a limit of "
+                    + money(currency, e.limit()) + (e.securityRequired() == null ? ""
+                    : " against a " + e.securityRequired().name().toLowerCase().replace('_', ' ')) + " by "
+                    + String.join(" and ", e.approvedBy()) + ": account " + e.customerId() + " is opened";
+        }
+        if (event instanceof ApplicationDeclined e) {
+            return "Credit application " + e.applicationId() + " declined by " + e.actor() + ": " + e.note();
+        }
         if (event instanceof AccountOpened e) {
             return "Account opened for " + e.name() + " (" + e.segment() + ", " + e.currency() + ", "
                     + e.language() + "), account manager " + e.accountManager();

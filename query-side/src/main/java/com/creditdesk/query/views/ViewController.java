@@ -1,6 +1,8 @@
 package com.creditdesk.query.views;
 
 import io.swagger.v3.oas.annotations.Operation;
+import com.creditdesk.api.application.ApplicationQueries.ApplicationView;
+import com.creditdesk.api.application.ApplicationQueries.FindApplication;
 import com.creditdesk.api.invoice.InvoiceQueries.FindInvoice;
 import com.creditdesk.api.invoice.InvoiceQueries.InvoiceView;
 import com.creditdesk.api.order.OrderQueries.FindOrder;
@@ -37,6 +39,14 @@ class ViewController {
     @GetMapping("/api/invoices/{invoiceId}")
     Mono<InvoiceView> invoice(@PathVariable @Id String invoiceId) {
         return queries.find(new FindInvoice(invoiceId), InvoiceView.class, "no invoice " + invoiceId);
+    }
+
+    @Operation(summary = "A credit application: as filed, screened (score, risk class) and decided",
+            description = "**Roles:** any authenticated role.")
+    @GetMapping("/api/applications/{applicationId}")
+    Mono<ApplicationView> application(@PathVariable @Id String applicationId) {
+        return queries.find(new FindApplication(applicationId), ApplicationView.class,
+                "no application " + applicationId);
     }
 
     @Operation(summary = "An account manager's worklist",

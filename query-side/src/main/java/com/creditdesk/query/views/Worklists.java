@@ -4,7 +4,10 @@ import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.order.OrderQueries.OrderView;
 import com.creditdesk.api.signal.ReviewView;
 import com.creditdesk.api.common.Reporting;
+import com.creditdesk.api.application.ApplicationQueries.ApplicationItem;
+import com.creditdesk.api.application.ApplicationQueries.ApplicationView;
 import com.creditdesk.api.views.ViewQueries.BlockedOrder;
+import com.creditdesk.query.application.ApplicationProjection;
 import com.creditdesk.api.views.ViewQueries.CurrencyFigures;
 import com.creditdesk.api.views.ViewQueries.FinanceView;
 import com.creditdesk.api.views.ViewQueries.GetFinanceView;
@@ -46,10 +49,13 @@ public class Worklists {
     private final ReviewProjection reviews;
     private final InvoiceProjection invoices;
     private final ReportingCurrency reporting;
+    private final ApplicationProjection applications;
     private final Clock clock;
 
     public Worklists(AccountProjection accounts, OrderProjection orders, ReviewProjection reviews,
-                     InvoiceProjection invoices, ReportingCurrency reporting, Clock clock) {
+                     InvoiceProjection invoices, ReportingCurrency reporting, ApplicationProjection applications,
+                     Clock clock) {
+        this.applications = applications;
         this.accounts = accounts;
         this.orders = orders;
         this.reviews = reviews;
@@ -67,7 +73,8 @@ public class Worklists {
                 .map(order -> blockedOrder(order, names.get(order.customerId()))).toList();
         List<ReviewView> theirReviews = withNames(reviews.reportedBy(query.accountManager()));
         return new SalesView(query.accountManager(), customers, blocked,
-                tasks(invoices.withOpenTaskFor(query.accountManager()), LocalDate.now(clock)), theirReviews);
+                tasks(invoices.withOpenTaskFor(query.accountManager()), LocalDate.now(clock)), theirReviews,
+                applications.filedBy(query.accountManager()).stream().map(this::applicationItem).toList());
     }
 
     /** Per currency as invoiced, and over all of them converted into the reporting currency (when it can be). */
@@ -110,7 +117,8 @@ public class Worklists {
         return new FinanceView(total == null ? null : total.ageing(), total == null ? null : total.overdueTotal(),
                 total == null ? null : total.dso(), figures.reporting(), figures.perCurrency(), requests,
                 withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(),
-                tasks(InvoiceProjection.withOpenTaskFor(Roles.CREDIT, followed), today), nowFitting);
+                tasks(InvoiceProjection.withOpenTaskFor(Roles.CREDIT, followed), today), nowFitting,
+                applications.waiting().stream().map(this::applicationItem).toList());
     }
 
     private List<TaskItem> tasks(List<InvoiceRecord> withTasks, LocalDate today) {
@@ -120,6 +128,17 @@ public class Worklists {
                 names.get(invoice.customerId()), invoice.invoiceId(), invoice.balance(), invoice.currency(),
                 invoice.daysPastDueOn(today),
                 invoice.dunning().reachedOn())).toList();
+    }
+
+    /** An application with its score and approved limit, and the hours it waited (or has waited) for a decision. */
+    private ApplicationItem applicationItem(ApplicationView application) {
+        Instant decidedAt = application.decision() == null ? clock.instant() : application.decision().at();
+        return new ApplicationItem(application.applicationId(), application.customerId(), application.prospectName(),
+                application.requestedLimit(), application.currency(), application.accountManager(),
+                application.status(), application.screening() == null ? null : application.screening().score(),
+                application.screening() == null ? null : application.screening().riskClass(),
+                application.decision() == null ? null : application.decision().limit(), application.filedAt(),
+                hoursBetween(application.filedAt(), decidedAt));
     }
 
     private BlockedOrder blockedOrder(OrderView order, String customerName) {

@@ -4,6 +4,11 @@ import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.Segment;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationApprovalGiven;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationApproved;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationDeclined;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationScreened;
+import com.creditdesk.api.application.ApplicationEvents.CreditApplicationFiled;
 import com.creditdesk.api.common.EventFamilies;
 import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
 import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
@@ -43,7 +48,10 @@ class AccountEvolutionTest {
             LimitExceeded.class, OrderBlocked.class, ReleaseRequested.class, OrderRejected.class,
             BlockedOrderNowFits.class, SalesSignalReported.class, PaymentTermsRefused.class, InvoiceDisputed.class,
             PaymentPromised.class, PaymentPromiseKept.class, CollectionHandoverApproved.class, InvoiceHandedOver.class,
-            DunningScheduled.class, DunningStepReached.class, DunningResumed.class, PaymentPromiseBroken.class);
+            DunningScheduled.class, DunningStepReached.class, DunningResumed.class, PaymentPromiseBroken.class,
+            // a credit application is an aggregate of its own; its approval opens the account with AccountOpened
+            CreditApplicationFiled.class, ApplicationScreened.class, ApplicationApprovalGiven.class,
+            ApplicationApproved.class, ApplicationDeclined.class);
 
     @Test
     void everyEventIsAppliedOrDeclaredNotToTouchTheAccount() {

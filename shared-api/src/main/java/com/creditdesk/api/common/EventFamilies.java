@@ -1,6 +1,7 @@
 package com.creditdesk.api.common;
 
 import com.creditdesk.api.account.AccountEvents.AccountEvent;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationEvent;
 import com.creditdesk.api.dunning.DunningEvents.DunningEvent;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceEvent;
 import com.creditdesk.api.order.OrderEvents.OrderEvent;
@@ -11,10 +12,10 @@ import com.creditdesk.api.terms.TermsEvents.TermsEvent;
 import java.util.Arrays;
 import java.util.List;
 
-/** Every event a customer account records, family by family, as the sealed interfaces permit them. */
+/** Every event the store holds (a customer account's and a credit application's), family by family. */
 public final class EventFamilies {
     public static final List<Class<?>> FAMILIES = List.of(AccountEvent.class, OrderEvent.class, InvoiceEvent.class,
-            PaymentEvent.class, SignalEvent.class, TermsEvent.class, DunningEvent.class);
+            PaymentEvent.class, SignalEvent.class, TermsEvent.class, DunningEvent.class, ApplicationEvent.class);
 
     private EventFamilies() {
     }

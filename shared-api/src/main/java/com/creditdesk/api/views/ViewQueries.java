@@ -1,6 +1,7 @@
 package com.creditdesk.api.views;
 
 import com.creditdesk.api.account.AccountView;
+import com.creditdesk.api.application.ApplicationQueries.ApplicationItem;
 import com.creditdesk.api.common.Reporting;
 import com.creditdesk.api.order.BlockReason;
 import com.creditdesk.api.order.OrderQueries.NowFitsView;
@@ -30,7 +31,7 @@ public final class ViewQueries {
     }
 
     public record SalesView(String accountManager, List<AccountView> customers, List<BlockedOrder> blockedOrders,
-                            List<TaskItem> tasks, List<ReviewView> reviews) {
+                            List<TaskItem> tasks, List<ReviewView> reviews, List<ApplicationItem> applications) {
     }
 
     public record ReleaseRequest(String orderId, String customerId, String customerName, BigDecimal amount,
@@ -51,7 +52,8 @@ public final class ViewQueries {
     public record FinanceView(Ageing ageing, BigDecimal overdueTotal, BigDecimal dso, Reporting reporting,
                               List<CurrencyFigures> perCurrency, List<ReleaseRequest> releaseRequests, List<ReviewView> reviews,
                               List<DisputeItem> disputes, List<PromiseItem> promises, List<HandoverItem> handovers,
-                              List<TaskItem> tasks, List<BlockedOrder> blockedOrdersNowFitting) {
+                              List<TaskItem> tasks, List<BlockedOrder> blockedOrdersNowFitting,
+                              List<ApplicationItem> applications) {
     }
 
     /** Finance's figures in one currency, as invoiced. */

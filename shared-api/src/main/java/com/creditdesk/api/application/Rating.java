@@ -1,0 +1,4 @@
+package com.creditdesk.api.application;
+
+/** What a salesperson saw on a visit, for one aspect of the prospect's business. */
+public enum Rating { GOOD, FAIR, POOR }
