@@ -1,10 +1,10 @@
 package com.creditdesk.standalone;
 
+import com.creditdesk.api.common.EventFamilies;
 import com.creditdesk.standalone.support.Api;
 import com.creditdesk.standalone.support.Api.Answer;
 import com.creditdesk.standalone.support.RunningCreditDesk;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,12 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,16 +132,10 @@ class ExplainedErrorsEndToEndTest {
         assertThat(known.json().get("entries")).hasSize(1);
     }
 
-    /** Every event record of the shared API, found by reflection as the approval test finds them. */
+    /** Every event of the shared API: the members of its sealed event families. */
     private static TreeSet<String> eventTypesOfTheSharedApi() {
         TreeSet<String> types = new TreeSet<>();
-        Stream.of(com.creditdesk.api.account.AccountEvents.class, com.creditdesk.api.order.OrderEvents.class,
-                        com.creditdesk.api.invoice.InvoiceEvents.class, com.creditdesk.api.payment.PaymentEvents.class,
-                        com.creditdesk.api.signal.SignalEvents.class, com.creditdesk.api.terms.TermsEvents.class,
-                        com.creditdesk.api.dunning.DunningEvents.class)
-                .flatMap(holder -> Arrays.stream(holder.getDeclaredClasses()))
-                .filter(type -> type.isRecord() && type.isAnnotationPresent(Revision.class))
-                .forEach(type -> types.add(type.getSimpleName()));
+        EventFamilies.all().forEach(type -> types.add(type.getSimpleName()));
         return types;
     }
 
