@@ -168,6 +168,8 @@ class BadInputEndToEndTest {
                     f("outcome", Kind.CHOICE, "LIMIT_CHANGED"), f("note", Kind.TEXT, "ok"),
                     f("newLimit", Kind.OPTIONAL_LIMIT, "800"))
                     .with(new Extra("no open review", null, 409)),
+            command("set the risk class", "credit1", "PUT /api/accounts/{c}/risk-class",
+                    f("riskClass", Kind.CHOICE, "HIGH"), f("reason", Kind.TEXT, "late payer")),
             command("agree payment terms", "sales1", "POST /api/accounts/{c}/payment-terms",
                     f("days", Kind.DAYS, "60"), f("reason", Kind.TEXT, "big customer")),
             command("approve payment terms", "credit1", "POST /api/accounts/{c}/payment-terms/approval",

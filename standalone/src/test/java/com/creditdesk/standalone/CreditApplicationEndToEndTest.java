@@ -63,6 +63,9 @@ class CreditApplicationEndToEndTest {
                 view -> view.get("effectiveLimit").decimalValue().compareTo(new BigDecimal("60000")) == 0);
         assertThat(account.get("accountManager").asText()).isEqualTo("sales1");
         assertThat(account.get("name").asText()).isEqualTo("Bouwbedrijf " + suffix);
+        JsonNode classified = queries.awaitView("credit1", "/api/accounts/" + customerId,
+                view -> "LOW".equals(view.path("riskClass").asText()));
+        assertThat(classified.get("nextReviewOn").isTextual()).as("a yearly review planned").isTrue();
 
         JsonNode sales = queries.awaitView("sales1", "/api/views/sales?accountManager=sales1",
                 view -> view.get("applications").toString().contains("\"status\":\"APPROVED\""));

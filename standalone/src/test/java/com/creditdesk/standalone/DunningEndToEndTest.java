@@ -198,6 +198,32 @@ class DunningEndToEndTest {
         return customerId;
     }
 
+    /** The review timer is dunning's: a HIGH risk account is reviewed a month after its class was set. */
+    @Test
+    void aHighRiskAccountGetsItsMonthlyReviewOnTheDayAndItsConclusionPlansTheNext() {
+        String c = openAccount(commands, "nl", null);
+        LocalDate today = today(commands);
+        Answer set = commands.put("credit1", "/api/accounts/" + c + "/risk-class",
+                Map.of("riskClass", "HIGH", "reason", "two late payments this quarter"));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        JsonNode account = queries.awaitView("credit1", "/api/accounts/" + c,
+                view -> "HIGH".equals(view.path("riskClass").asText()));
+        assertThat(account.get("nextReviewOn").asText()).isEqualTo(today.plusMonths(1).toString());
+        assertThat(account.get("openReview").asBoolean()).isFalse();
+
+        moveClockTo(today.plusMonths(1).plusDays(1));
+        queries.awaitView("credit1", "/api/accounts/" + c, view -> view.get("openReview").asBoolean());
+        JsonNode finance = queries.awaitView("credit1", "/api/views/finance",
+                view -> view.get("reviews").toString().contains(c + "-R1"));
+        assertThat(finance.get("reviews").toString()).contains("periodic review of risk class HIGH");
+
+        Answer concluded = commands.post("credit1", "/api/accounts/" + c + "/reviews/current/conclusion",
+                Map.of("outcome", "NO_CHANGE", "note", "visited: stock and staff as before"));
+        assertThat(concluded.status()).as(concluded.toString()).isEqualTo(200);
+        queries.awaitView("credit1", "/api/accounts/" + c, view -> !view.get("openReview").asBoolean()
+                && view.get("nextReviewOn").asText().equals(today.plusMonths(2).plusDays(1).toString()));
+    }
+
     private static String issueInvoice(Api api, String customerId, LocalDate due) {
         String invoiceId = "I-" + UUID.randomUUID().toString().substring(0, 8);
         Answer issued = api.post("erp", "/api/accounts/" + customerId + "/invoices", Map.of("invoiceId", invoiceId,

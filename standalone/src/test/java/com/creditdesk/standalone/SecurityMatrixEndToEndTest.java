@@ -60,6 +60,7 @@ class SecurityMatrixEndToEndTest {
             command("POST", A + "/payments", "INTEGRATION"),
             command("POST", A + "/sales-signals", "SALES"),
             command("POST", A + "/reviews/current/conclusion", "CREDIT"),
+            command("PUT", A + "/risk-class", "CREDIT"),
             command("POST", A + "/payment-terms", "SALES"),
             command("POST", A + "/payment-terms/approval", "CREDIT"),
             command("POST", A + "/hold", "CREDIT"),

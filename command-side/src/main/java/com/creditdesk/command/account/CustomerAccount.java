@@ -37,7 +37,9 @@ import com.creditdesk.api.payment.PaymentCommands.PaymentRegistration;
 import com.creditdesk.api.payment.PaymentCommands.RegisterPayment;
 import com.creditdesk.api.signal.ReviewOutcome;
 import com.creditdesk.api.signal.SignalCommands.ConcludeReview;
+import com.creditdesk.api.signal.SignalCommands.OpenDueReview;
 import com.creditdesk.api.signal.SignalCommands.ReportSalesSignal;
+import com.creditdesk.api.signal.SignalCommands.SetRiskClass;
 import com.creditdesk.api.signal.SignalCommands.SignalReport;
 import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
 import com.creditdesk.api.terms.TermsCommands.AgreePaymentTerms;
@@ -49,7 +51,9 @@ import com.creditdesk.command.invoice.InvoiceBook;
 import com.creditdesk.command.invoice.OpenInvoice;
 import com.creditdesk.command.order.OrderBook;
 import com.creditdesk.command.payment.Payments;
+import com.creditdesk.command.signal.ReviewCycles;
 import com.creditdesk.command.signal.ReviewLedger;
+import com.creditdesk.command.signal.RiskClassification;
 import com.creditdesk.command.terms.TermsNegotiation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -90,6 +94,7 @@ public class CustomerAccount {
     private Payments payments = new Payments();
     private ReviewLedger reviews = new ReviewLedger();
     private TermsNegotiation terms = new TermsNegotiation();
+    private RiskClassification risk = new RiskClassification();
 
     protected CustomerAccount() {
         // for Axon and Jackson
@@ -115,6 +120,7 @@ public class CustomerAccount {
         emit(credit.setLimit(customerId, cmd.amount(), cmd.source(), cmd.reason(), cmd.reviewDate(), cmd.actor(),
                 figures(today).exposure(), today));
         secondLook(RoomMade.LIMIT_SET, null, today);
+        emit(risk.limitReviewOn(customerId, cmd.reviewDate()));
         return new LimitAnswer(credit.effectiveLimit(), figures(today).availableCredit());
     }
 
@@ -178,13 +184,14 @@ public class CustomerAccount {
     public SignalReport handle(ReportSalesSignal cmd) {
         if (reviews.repeated(cmd).isEmpty()) {
             emit(reviews.report(cmd));
+            emit(risk.afterSignal(cmd));
         }
         return reviews.report(cmd.signalId());
     }
 
-    /** The conclusion of a review may set a new limit or put the account on hold. */
+    /** The conclusion of a review may set a new limit or put the account on hold; it plans the next review. */
     @CommandHandler
-    public void handle(ConcludeReview cmd, Clock clock) {
+    public void handle(ConcludeReview cmd, Clock clock, ReviewCycles cycles) {
         CreditReviewConcluded concluded = reviews.conclude(cmd);
         emit(concluded);
         String reason = "credit review " + concluded.reviewId() + ": " + cmd.note();
@@ -196,6 +203,20 @@ public class CustomerAccount {
             emit(credit.putOnHold(customerId, reason, cmd.actor()));
         }
         secondLook(RoomMade.REVIEW_CONCLUDED, concluded.reviewId(), LocalDate.now(clock));
+        emit(risk.reviewConcluded(customerId, LocalDate.now(clock), cycles));
+    }
+
+    @CommandHandler
+    public void handle(SetRiskClass cmd, Clock clock, ReviewCycles cycles) {
+        emit(risk.set(cmd, LocalDate.now(clock), cycles));
+    }
+
+    /** The review timer's wake-up: a periodic review whose day has come opens, unless one is open already. */
+    @CommandHandler
+    public void handle(OpenDueReview cmd, Clock clock) {
+        if (risk.reviewDue(LocalDate.now(clock)) && !reviews.reviewOpen()) {
+            emit(reviews.openPeriodic(customerId, risk.dueReviewReason()));
+        }
     }
 
     @CommandHandler
@@ -284,8 +305,11 @@ public class CustomerAccount {
     /** The dunning timer's wake-up; an invoice this account does not know has nothing to advance. */
     @CommandHandler
     public void handle(AdvanceDunning cmd, Clock clock, ReminderLetters letters) {
-        invoices.find(cmd.invoiceId()).ifPresent(invoice ->
-                emit(DunningPlan.advance(profile.debtor(), invoice, LocalDate.now(clock), letters)));
+        List<Object> advanced = invoices.find(cmd.invoiceId())
+                .map(invoice -> DunningPlan.advance(profile.debtor(), invoice, LocalDate.now(clock), letters))
+                .orElse(List.of());
+        emit(advanced);
+        emit(risk.afterDunning(customerId, cmd.invoiceId(), advanced));
     }
 
     /** After a command that made room: blocked orders the credit check would now pass are flagged, not released. */
@@ -333,9 +357,11 @@ public class CustomerAccount {
         }
         credit.evolve(event);
         orders.evolve(event);
-        invoices.evolve(event, LocalDate.ofInstant(at, ZoneOffset.UTC));
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        invoices.evolve(event, day);
         payments.evolve(event);
         reviews.evolve(event);
         terms.evolve(event);
+        risk.evolve(event, day);
     }
 }

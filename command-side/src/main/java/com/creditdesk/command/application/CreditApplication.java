@@ -137,7 +137,7 @@ public class CreditApplication {
         approvedBy.add(cmd.actor());
         apply(new ApplicationApproved(filed.customerId(), filed.applicationId(), cmd.decision(), cmd.limit(),
                 cmd.securityRequired(), cmd.note(), approvedBy, filed.prospectName(), filed.segment(), filed.currency(),
-                filed.language(), filed.email(), filed.accountManager(), cmd.actor()));
+                filed.language(), filed.email(), filed.accountManager(), screening.riskClass(), cmd.actor()));
         return answer();
     }
 

@@ -44,6 +44,7 @@ public class CommandAccess implements AccessRules {
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/orders/*/release-decision").hasRole(Roles.CREDIT)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/sales-signals").hasRole(Roles.SALES)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/reviews/current/conclusion").hasRole(Roles.CREDIT)
+                .pathMatchers(HttpMethod.PUT, "/api/accounts/*/risk-class").hasRole(Roles.CREDIT)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/payment-terms").hasRole(Roles.SALES)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/payment-terms/approval").hasRole(Roles.CREDIT)
                 .pathMatchers("/api/admin/**").hasRole(Roles.ADMIN)

@@ -2,6 +2,8 @@ package com.creditdesk.command.dunning;
 
 import com.creditdesk.api.dunning.DunningCommands.AdvanceDunning;
 import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.api.signal.SignalCommands.OpenDueReview;
+import com.creditdesk.api.signal.SignalEvents.ReviewScheduled;
 import com.creditdesk.platform.clock.CreditDeskClock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -39,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The persistent timers of dunning, kept by JobRunr in MongoDB. Each planned moment
+ * The persistent timers of dunning (and of periodic credit reviews, the same way), kept by JobRunr in
+ * MongoDB. Each planned moment
  * ({@link DunningScheduled}) becomes one job with an id derived from what it plans, so replaying the
  * events never plans it twice; jobs that fell due while the system was down run when it starts.
  * A job only asks the account to advance: the account knows which steps are due and records each
@@ -98,10 +101,27 @@ public class DunningTimers implements DisposableBean {
                 timers -> timers.fire(customerId, invoiceId, dueAt));
     }
 
+    /** A periodic credit review's day: the same kind of timer, one per planned day, latest plan counts. */
+    @EventHandler
+    void on(ReviewScheduled event) {
+        String customerId = event.customerId();
+        String dueAt = event.dueOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        UUID id = UUID.nameUUIDFromBytes(String.join("/", customerId, "review", dueAt)
+                .getBytes(StandardCharsets.UTF_8));
+        jobs.<DunningTimers>schedule(id, onWallClock(Instant.parse(dueAt)),
+                timers -> timers.fireReview(customerId, dueAt));
+    }
+
     /** Run by JobRunr when the moment has come. */
     public void fire(String customerId, String invoiceId, String dueAt) {
         log.debug("dunning timer of invoice {} ({}) fires", invoiceId, dueAt);
         commands.sendAndWait(new AdvanceDunning(customerId, invoiceId));
+    }
+
+    /** Run by JobRunr on a review's day; the account opens the review only if it is still due then. */
+    public void fireReview(String customerId, String dueAt) {
+        log.debug("review timer of account {} ({}) fires", customerId, dueAt);
+        commands.sendAndWait(new OpenDueReview(customerId));
     }
 
     /**
@@ -123,7 +143,11 @@ public class DunningTimers implements DisposableBean {
         for (Job job : due) {
             Object[] arguments = job.getJobDetails().getJobParameterValues();
             try {
-                fire((String) arguments[0], (String) arguments[1], (String) arguments[2]);
+                if (arguments.length == 2) {
+                    fireReview((String) arguments[0], (String) arguments[1]);
+                } else {
+                    fire((String) arguments[0], (String) arguments[1], (String) arguments[2]);
+                }
                 jobStore.deletePermanently(job.getId());
             } catch (RuntimeException e) {
                 // left scheduled: JobRunr runs it on its next poll and retries it if it fails again
@@ -214,8 +238,10 @@ public class DunningTimers implements DisposableBean {
                 new AmountRequest("scheduledAt:ASC", MAX_TIMERS));
     }
 
+    /** The moment a timer plans: its last argument (a dunning step's and a review's alike). */
     private static Instant dueAt(Job job) {
-        return Instant.parse((String) job.getJobDetails().getJobParameterValues()[2]);
+        Object[] arguments = job.getJobDetails().getJobParameterValues();
+        return Instant.parse((String) arguments[arguments.length - 1]);
     }
 
     private Instant onWallClock(Instant onCreditDeskClock) {

@@ -70,6 +70,12 @@ public final class ReviewLedger {
         return new SignalReport(signalId, signals.get(signalId).openedReview());
     }
 
+    /** A periodic review whose day has come, opened by the review timer: no signal named it. */
+    public CreditReviewOpened openPeriodic(String customerId, String reason) {
+        return new CreditReviewOpened(customerId, customerId + "-R" + (reviewsOpened + 1), List.of(), List.of(),
+                reason, "credit-desk");
+    }
+
     /** Credit concludes the open review: no change, a new limit (which the account then sets), or a hold. */
     public CreditReviewConcluded conclude(ConcludeReview cmd) {
         if (openReview == null) {
@@ -90,9 +96,10 @@ public final class ReviewLedger {
         } else if (event instanceof CreditReviewOpened e) {
             openReview = new OpenReview(e.reviewId(), e.signalIds(), e.reportedBy());
             reviewsOpened++;
-            // the last signal named is the one that opened it
-            signals.computeIfPresent(e.signalIds().get(e.signalIds().size() - 1),
-                    (id, signal) -> signal.openingReview());
+            if (!e.signalIds().isEmpty()) { // the last signal named is the one that opened it
+                signals.computeIfPresent(e.signalIds().get(e.signalIds().size() - 1),
+                        (id, signal) -> signal.openingReview());
+            }
         } else if (event instanceof CreditReviewConcluded) {
             openReview = null;
         }

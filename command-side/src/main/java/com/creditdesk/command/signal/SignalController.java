@@ -1,11 +1,13 @@
 package com.creditdesk.command.signal;
 
+import com.creditdesk.api.account.RiskClass;
 import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.signal.ReviewOutcome;
 import com.creditdesk.api.signal.Severity;
 import com.creditdesk.api.signal.SignalCategory;
 import com.creditdesk.api.signal.SignalCommands.ConcludeReview;
 import com.creditdesk.api.signal.SignalCommands.ReportSalesSignal;
+import com.creditdesk.api.signal.SignalCommands.SetRiskClass;
 import com.creditdesk.api.signal.SignalCommands.SignalReport;
 import com.creditdesk.command.common.CommandSender;
 import com.creditdesk.platform.web.validation.AmountOrZero;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -63,5 +66,22 @@ class SignalController {
                                        Authentication user) {
         return commands.send(new ConcludeReview(customerId, body.outcome(), body.note(), body.newLimit(),
                 user.getName())).thenReturn(new ReviewConcluded(customerId, body.outcome()));
+    }
+
+    record RiskClassBody(@NotNull RiskClass riskClass, @Text String reason) {
+    }
+
+    record RiskClassAnswer(String customerId, RiskClass riskClass) {
+    }
+
+    @Operation(summary = "Set the account's risk class",
+            description = "**Roles:** CREDIT. With a reason; the class sets the review cycle (HIGH monthly, MEDIUM "
+                    + "quarterly, LOW yearly: `creditdesk.reviews.*`): the next periodic review is planned one cycle "
+                    + "later and opens on its day.")
+    @PutMapping("/risk-class")
+    Mono<RiskClassAnswer> setRiskClass(@PathVariable @Id String customerId, @Valid @RequestBody RiskClassBody body,
+                                       Authentication user) {
+        return commands.send(new SetRiskClass(customerId, body.riskClass(), body.reason(), user.getName()))
+                .thenReturn(new RiskClassAnswer(customerId, body.riskClass()));
     }
 }

@@ -4,6 +4,7 @@ import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.command.dunning.ReminderTemplates;
+import com.creditdesk.command.signal.ReviewCycles;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
@@ -36,6 +37,7 @@ final class AccountFixtures {
         FixtureConfiguration<CustomerAccount> fixture = new AggregateTestFixture<>(CustomerAccount.class);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(new ReminderTemplates());
+        fixture.registerInjectableResource(ReviewCycles.STANDARD);
         return fixture;
     }
 

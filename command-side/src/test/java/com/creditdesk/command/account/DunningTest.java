@@ -6,7 +6,9 @@ import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.dunning.DunningCommands.AdvanceDunning;
 import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
+import com.creditdesk.api.account.RiskClass;
 import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.api.signal.SignalEvents.RiskClassProposed;
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningEvents.Message;
 import com.creditdesk.api.dunning.DunningEvents.PaymentPromiseBroken;
@@ -80,6 +82,11 @@ class DunningTest {
                 ? "CREDIT" : null;
         return new DunningStepReached(C, I, step, day(dueAfter), today, eur(balance), "EUR", assignee,
                 step.sendsMessage() ? letter(step, balance, today) : null);
+    }
+
+    /** A broken promise is a warning sign: an account not classified yet (MEDIUM) is proposed HIGH. */
+    private static RiskClassProposed brokenPromiseProposesHigh() {
+        return new RiskClassProposed(C, null, RiskClass.HIGH, "payment promise on invoice " + I + " broken");
     }
 
     private static DunningScheduled planned(DunningStep step, int dueAfter) {
@@ -241,7 +248,7 @@ class DunningTest {
                 .when(ADVANCE)
                 .expectEvents(new PaymentPromiseBroken(C, I, day(20), eur("1200.50"), eur("0")),
                         reached(DunningStep.FORMAL_NOTICE, 23, 23),
-                        planned(DunningStep.COLLECTION_PROPOSAL, 45));
+                        planned(DunningStep.COLLECTION_PROPOSAL, 45), brokenPromiseProposesHigh());
     }
 
     @Test
@@ -250,7 +257,8 @@ class DunningTest {
                         new PaymentPromised(C, I, day(5), eur("1200.50"), day(7), "sales1"))
                 .when(ADVANCE)
                 .expectEvents(new PaymentPromiseBroken(C, I, day(5), eur("1200.50"), eur("0")),
-                        reached(DunningStep.REMINDER_2, 8, 8), planned(DunningStep.CALL, 15));
+                        reached(DunningStep.REMINDER_2, 8, 8), planned(DunningStep.CALL, 15),
+                        brokenPromiseProposesHigh());
     }
 
     @Test
@@ -259,7 +267,7 @@ class DunningTest {
                         new PaymentPromised(C, I, day(-10), eur("1200.50"), day(-8), "sales1"))
                 .when(ADVANCE)
                 .expectEvents(new PaymentPromiseBroken(C, I, day(-10), eur("1200.50"), eur("0")),
-                        planned(DunningStep.REMINDER_1, 3));
+                        planned(DunningStep.REMINDER_1, 3), brokenPromiseProposesHigh());
     }
 
     @Test

@@ -4,7 +4,9 @@ import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
 import com.creditdesk.api.account.LimitSource;
+import com.creditdesk.api.account.RiskClass;
 import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
+import com.creditdesk.api.signal.SignalEvents.RiskClassProposed;
 import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
@@ -162,7 +164,8 @@ class SalesAndCreditTogetherTest {
                         TODAY, "sales1"))
                 .expectEvents(signal("S-1", SignalCategory.EMPTY_PREMISES, Severity.HIGH, TODAY),
                         new CreditReviewOpened(C, C + "-R1", List.of("S-1"), List.of("sales1"),
-                                "HIGH negative signal EMPTY_PREMISES", "sales1"))
+                                "HIGH negative signal EMPTY_PREMISES", "sales1"),
+                        new RiskClassProposed(C, null, RiskClass.HIGH, "HIGH negative signal EMPTY_PREMISES"))
                 .expectResultMessagePayload(new SignalReport("S-1", true));
     }
 

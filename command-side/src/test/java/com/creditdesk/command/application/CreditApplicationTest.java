@@ -16,7 +16,7 @@ import com.creditdesk.api.application.ApplicationEvents.ApplicationScreened;
 import com.creditdesk.api.application.ApplicationEvents.CreditApplicationFiled;
 import com.creditdesk.api.application.ApplicationStatus;
 import com.creditdesk.api.application.Rating;
-import com.creditdesk.api.application.RiskClass;
+import com.creditdesk.api.account.RiskClass;
 import com.creditdesk.api.application.ScoringPolicy;
 import com.creditdesk.command.refusal.Refusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -122,7 +122,7 @@ class CreditApplicationTest {
                 .expectEvents(new ApplicationApproved("C-9", "A-1", ApplicationDecision.APPROVE_WITH_SECURITY,
                         new BigDecimal("20000"), SecurityType.BANK_GUARANTEE, "guarantee first", List.of("credit1"),
                         "Bouwbedrijf Claes", Segment.SMB, "EUR", Language.nl, "boekhouding@claes.example", "sales1",
-                        "credit1"));
+                        RiskClass.LOW, "credit1"));
     }
 
     private static DecideApplication approve(String limit, String actor) {
@@ -132,6 +132,6 @@ class CreditApplicationTest {
     private static ApplicationApproved approved(String limit, List<String> approvedBy, String actor) {
         return new ApplicationApproved("C-9", "A-1", ApplicationDecision.APPROVE, new BigDecimal(limit), null, "solid",
                 approvedBy, "Bouwbedrijf Claes", Segment.SMB, "EUR", Language.nl, "boekhouding@claes.example",
-                "sales1", actor);
+                "sales1", RiskClass.LOW, actor);
     }
 }

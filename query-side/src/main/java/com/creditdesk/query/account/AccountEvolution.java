@@ -16,6 +16,9 @@ import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
 import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
 import com.creditdesk.api.signal.SignalEvents.CreditReviewOpened;
+import com.creditdesk.api.signal.SignalEvents.ReviewScheduled;
+import com.creditdesk.api.signal.SignalEvents.RiskClassProposed;
+import com.creditdesk.api.signal.SignalEvents.RiskClassSet;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsAgreed;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
 import com.creditdesk.api.terms.TermsStatus;
@@ -82,6 +85,15 @@ final class AccountEvolution {
         }
         if (event instanceof PaymentTermsApproved e) {
             return account.withPaymentTermDays(e.days());
+        }
+        if (event instanceof RiskClassSet e) {
+            return account.withRisk(e.riskClass(), account.nextReviewOn(), null);
+        }
+        if (event instanceof RiskClassProposed e) {
+            return account.withRisk(account.riskClass(), account.nextReviewOn(), e.proposed());
+        }
+        if (event instanceof ReviewScheduled e) {
+            return account.withRisk(account.riskClass(), e.dueOn(), account.proposedRiskClass());
         }
         if (event instanceof InvoiceIssued e) {
             return account.withOpenOrders(list -> without(list, order -> order.orderId().equals(e.orderId())))

@@ -53,6 +53,7 @@ public class AccountProjection implements ProjectionBatch.Prefetching {
         this.clock = clock;
         // served by an index on real MongoDB; the embedded server scans this collection
         accounts.createIndex(Indexes.ascending("accountManager"));
+        accounts.createIndex(Indexes.ascending("proposedRiskClass"));
     }
 
     @Override
@@ -122,6 +123,13 @@ public class AccountProjection implements ProjectionBatch.Prefetching {
     }
 
     /** The accounts an account manager looks after, for the sales worklist, by customer id. */
+    /** Accounts whose risk class a warning sign proposed to raise, waiting for credit: few, found by an index. */
+    public List<AccountView> withRiskClassProposed() {
+        LocalDate today = today();
+        return accounts.find(Filters.ne("proposedRiskClass", null)).sort(Sorts.ascending("_id"))
+                .map(AccountRecord::fromDocument).map(account -> account.viewOn(today)).into(new ArrayList<>());
+    }
+
     public List<AccountView> managedBy(String accountManager) {
         Document manager = managers.find(Filters.eq("_id", accountManager)).first();
         List<String> customers = manager == null ? List.of() : manager.getList("customers", String.class);

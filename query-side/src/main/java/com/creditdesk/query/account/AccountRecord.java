@@ -4,6 +4,7 @@ import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.account.AccountView.AccountStatus;
 import com.creditdesk.api.account.CreditFigures;
 import com.creditdesk.api.account.Language;
+import com.creditdesk.api.account.RiskClass;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.query.common.Bson;
 import org.bson.Document;
@@ -24,7 +25,8 @@ import java.util.function.UnaryOperator;
 record AccountRecord(String customerId, long lastSequence, String name, Segment segment, String currency,
                      String accountManager, Language language, BigDecimal analystLimit, BigDecimal insurerLimit,
                      boolean onHold, boolean openReview, int paymentTermDays, BigDecimal unappliedCredit,
-                     List<Security> securities, List<OpenOrder> openOrders, List<OpenInvoice> openInvoices) {
+                     List<Security> securities, List<OpenOrder> openOrders, List<OpenInvoice> openInvoices,
+                     RiskClass riskClass, LocalDate nextReviewOn, RiskClass proposedRiskClass) {
 
     record Security(String securityId, BigDecimal amount, LocalDate validUntil) implements CreditFigures.Security {
     }
@@ -38,60 +40,76 @@ record AccountRecord(String customerId, long lastSequence, String name, Segment 
     static AccountRecord opened(String customerId, long sequence, String name, Segment segment, String currency,
                                 String accountManager, Language language) {
         return new AccountRecord(customerId, sequence, name, segment, currency, accountManager, language, null, null,
-                false, false, segment.standardTermDays(), BigDecimal.ZERO, List.of(), List.of(), List.of());
+                false, false, segment.standardTermDays(), BigDecimal.ZERO, List.of(), List.of(), List.of(), null, null,
+                null);
     }
 
     AccountRecord at(long sequence) {
         return new AccountRecord(customerId, sequence, name, segment, currency, accountManager, language, analystLimit,
                 insurerLimit, onHold, openReview, paymentTermDays, unappliedCredit, securities, openOrders,
-                openInvoices);
+                openInvoices, riskClass, nextReviewOn,
+                proposedRiskClass);
     }
 
     AccountRecord withLimits(BigDecimal analyst, BigDecimal insurer) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language, analyst,
-                insurer, onHold, openReview, paymentTermDays, unappliedCredit, securities, openOrders, openInvoices);
+                insurer, onHold, openReview, paymentTermDays, unappliedCredit, securities, openOrders, openInvoices, riskClass, nextReviewOn,
+                proposedRiskClass);
     }
 
     AccountRecord withHold(boolean hold) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
                 analystLimit, insurerLimit, hold, openReview, paymentTermDays, unappliedCredit, securities, openOrders,
-                openInvoices);
+                openInvoices, riskClass, nextReviewOn,
+                proposedRiskClass);
     }
 
     AccountRecord withOpenReview(boolean open) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
                 analystLimit, insurerLimit, onHold, open, paymentTermDays, unappliedCredit, securities, openOrders,
-                openInvoices);
+                openInvoices, riskClass, nextReviewOn,
+                proposedRiskClass);
     }
 
     AccountRecord withPaymentTermDays(int days) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
                 analystLimit, insurerLimit, onHold, openReview, days, unappliedCredit, securities, openOrders,
-                openInvoices);
+                openInvoices, riskClass, nextReviewOn,
+                proposedRiskClass);
     }
 
     AccountRecord withUnappliedCredit(BigDecimal unapplied) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
                 analystLimit, insurerLimit, onHold, openReview, paymentTermDays, unapplied, securities, openOrders,
-                openInvoices);
+                openInvoices, riskClass, nextReviewOn,
+                proposedRiskClass);
     }
 
     AccountRecord withSecurities(UnaryOperator<List<Security>> change) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
                 analystLimit, insurerLimit, onHold, openReview, paymentTermDays, unappliedCredit,
-                List.copyOf(change.apply(securities)), openOrders, openInvoices);
+                List.copyOf(change.apply(securities)), openOrders, openInvoices, riskClass, nextReviewOn,
+                proposedRiskClass);
     }
 
     AccountRecord withOpenOrders(UnaryOperator<List<OpenOrder>> change) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
                 analystLimit, insurerLimit, onHold, openReview, paymentTermDays, unappliedCredit, securities,
-                List.copyOf(change.apply(openOrders)), openInvoices);
+                List.copyOf(change.apply(openOrders)), openInvoices, riskClass, nextReviewOn,
+                proposedRiskClass);
     }
 
     AccountRecord withOpenInvoices(UnaryOperator<List<OpenInvoice>> change) {
         return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
                 analystLimit, insurerLimit, onHold, openReview, paymentTermDays, unappliedCredit, securities,
-                openOrders, List.copyOf(change.apply(openInvoices)));
+                openOrders, List.copyOf(change.apply(openInvoices)), riskClass, nextReviewOn,
+                proposedRiskClass);
+    }
+
+    AccountRecord withRisk(RiskClass newClass, LocalDate nextReview, RiskClass proposal) {
+        return new AccountRecord(customerId, lastSequence, name, segment, currency, accountManager, language,
+                analystLimit, insurerLimit, onHold, openReview, paymentTermDays, unappliedCredit, securities,
+                openOrders, openInvoices, newClass, nextReview, proposal);
     }
 
     // ---- the view, as of a day ---------------------------------------------------------------
@@ -106,7 +124,8 @@ record AccountRecord(String customerId, long lastSequence, String name, Segment 
         return new AccountView(customerId, name, segment, accountManager, currency, language,
                 money(figures.effectiveLimit()), money(analystLimit), money(insurerLimit),
                 money(figures.activeSecurities()), money(figures.exposure()), money(available),
-                money(figures.overdueBalance()), money(unappliedCredit), onHold, openReview, paymentTermDays, status);
+                money(figures.overdueBalance()), money(unappliedCredit), onHold, openReview, paymentTermDays, status,
+                riskClass, nextReviewOn, proposedRiskClass);
     }
 
     private static BigDecimal money(BigDecimal amount) {
@@ -134,7 +153,10 @@ record AccountRecord(String customerId, long lastSequence, String name, Segment 
                 .append("openOrders", openOrders.stream().map(o -> new Document("orderId", o.orderId())
                         .append("amount", o.amount())).toList())
                 .append("openInvoices", openInvoices.stream().map(i -> new Document("invoiceId", i.invoiceId())
-                        .append("balance", i.balance()).append("dueDate", Bson.date(i.dueDate()))).toList());
+                        .append("balance", i.balance()).append("dueDate", Bson.date(i.dueDate()))).toList())
+                .append("riskClass", riskClass == null ? null : riskClass.name())
+                .append("nextReviewOn", Bson.date(nextReviewOn))
+                .append("proposedRiskClass", proposedRiskClass == null ? null : proposedRiskClass.name());
     }
 
     static AccountRecord fromDocument(Document doc) {
@@ -148,6 +170,9 @@ record AccountRecord(String customerId, long lastSequence, String name, Segment 
                 Bson.documents(doc, "openOrders").stream().map(o -> new OpenOrder(o.getString("orderId"),
                         Bson.decimal(o, "amount"))).toList(),
                 Bson.documents(doc, "openInvoices").stream().map(i -> new OpenInvoice(i.getString("invoiceId"),
-                        Bson.decimal(i, "balance"), Bson.date(i, "dueDate"))).toList());
+                        Bson.decimal(i, "balance"), Bson.date(i, "dueDate"))).toList(),
+                doc.getString("riskClass") == null ? null : RiskClass.valueOf(doc.getString("riskClass")),
+                Bson.date(doc, "nextReviewOn"),
+                doc.getString("proposedRiskClass") == null ? null : RiskClass.valueOf(doc.getString("proposedRiskClass")));
     }
 }

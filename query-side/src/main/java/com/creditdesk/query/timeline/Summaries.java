@@ -31,6 +31,9 @@ import com.creditdesk.api.order.OrderEvents.OrderReleased;
 import com.creditdesk.api.order.OrderEvents.ReleaseRequested;
 import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
 import com.creditdesk.api.signal.SignalEvents.CreditReviewOpened;
+import com.creditdesk.api.signal.SignalEvents.ReviewScheduled;
+import com.creditdesk.api.signal.SignalEvents.RiskClassProposed;
+import com.creditdesk.api.signal.SignalEvents.RiskClassSet;
 import com.creditdesk.api.signal.SignalEvents.SalesSignalReported;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsAgreed;
 import com.creditdesk.api.terms.TermsEvents.PaymentTermsApproved;
@@ -51,6 +54,17 @@ final class Summaries {
     }
 
     static String of(Object event, String currency) {
+        if (event instanceof RiskClassSet e) {
+            return "Risk class set to " + e.riskClass() + (e.previous() == null ? "" : " (was " + e.previous() + ")")
+                    + ": " + e.reason();
+        }
+        if (event instanceof RiskClassProposed e) {
+            return "Risk class " + e.proposed() + " proposed" + (e.current() == null ? "" : " (now " + e.current() + ")")
+                    + " after a warning sign: " + e.reason();
+        }
+        if (event instanceof ReviewScheduled e) {
+            return "Next credit review planned on " + e.dueOn() + " (" + e.reason() + ")";
+        }
         if (event instanceof CreditApplicationFiled e) {
             return "Credit application " + e.applicationId() + " filed by " + e.accountManager() + " for "
                     + e.prospectName() + ": a limit of " + money(currency, e.requestedLimit()) + " asked, "

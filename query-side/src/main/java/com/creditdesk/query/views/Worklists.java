@@ -118,7 +118,7 @@ public class Worklists {
                 total == null ? null : total.dso(), figures.reporting(), figures.perCurrency(), requests,
                 withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(),
                 tasks(InvoiceProjection.withOpenTaskFor(Roles.CREDIT, followed), today), nowFitting,
-                applications.waiting().stream().map(this::applicationItem).toList());
+                applications.waiting().stream().map(this::applicationItem).toList(), accounts.withRiskClassProposed());
     }
 
     private List<TaskItem> tasks(List<InvoiceRecord> withTasks, LocalDate today) {

@@ -1,5 +1,6 @@
 package com.creditdesk.api.application;
 
+import com.creditdesk.api.account.RiskClass;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.SecurityType;
 import com.creditdesk.api.account.Segment;

@@ -1,5 +1,6 @@
 package com.creditdesk.api.application;
 
+import com.creditdesk.api.account.RiskClass;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.SecurityType;
 import com.creditdesk.api.account.Segment;
@@ -56,7 +57,8 @@ public final class ApplicationEvents {
     public record ApplicationApproved(String customerId, String applicationId, ApplicationDecision decision,
                                       BigDecimal limit, SecurityType securityRequired, String note,
                                       List<String> approvedBy, String prospectName, Segment segment, String currency,
-                                      Language language, String email, String accountManager, String actor)
+                                      Language language, String email, String accountManager, RiskClass riskClass,
+                                      String actor)
             implements ApplicationEvent {
         public ApplicationApproved {
             approvedBy = List.copyOf(approvedBy);

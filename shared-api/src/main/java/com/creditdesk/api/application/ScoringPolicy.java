@@ -1,5 +1,6 @@
 package com.creditdesk.api.application;
 
+import com.creditdesk.api.account.RiskClass;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -1,5 +1,6 @@
 package com.creditdesk.api.signal;
 
+import com.creditdesk.api.account.RiskClass;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
@@ -45,5 +46,30 @@ public final class SignalEvents {
             signalIds = List.copyOf(signalIds);
             reportedBy = List.copyOf(reportedBy);
         }
+    }
+
+    /** Credit set the account's risk class, with a reason; the class sets how often the account is reviewed. */
+    @Revision("1")
+    public record RiskClassSet(String customerId, RiskClass riskClass, RiskClass previous, String reason, String actor)
+            implements SignalEvent {
+    }
+
+    /**
+     * A warning sign (a HIGH negative sales signal, a broken payment promise) proposes a higher risk class;
+     * credit decides by setting one.
+     */
+    @Revision("1")
+    public record RiskClassProposed(String customerId, RiskClass current, RiskClass proposed, String reason)
+            implements SignalEvent {
+    }
+
+    /**
+     * The next periodic credit review falls due on {@code dueOn}: its risk class's cycle after the class was set or
+     * the last review concluded, or a limit's review date. A timer opens the review that day (caught up after
+     * downtime); the latest plan counts.
+     */
+    @Revision("1")
+    public record ReviewScheduled(String customerId, LocalDate dueOn, RiskClass riskClass, String reason)
+            implements SignalEvent {
     }
 }

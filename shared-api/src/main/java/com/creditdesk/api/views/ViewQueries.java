@@ -53,7 +53,7 @@ public final class ViewQueries {
                               List<CurrencyFigures> perCurrency, List<ReleaseRequest> releaseRequests, List<ReviewView> reviews,
                               List<DisputeItem> disputes, List<PromiseItem> promises, List<HandoverItem> handovers,
                               List<TaskItem> tasks, List<BlockedOrder> blockedOrdersNowFitting,
-                              List<ApplicationItem> applications) {
+                              List<ApplicationItem> applications, List<AccountView> riskClassProposals) {
     }
 
     /** Finance's figures in one currency, as invoiced. */
