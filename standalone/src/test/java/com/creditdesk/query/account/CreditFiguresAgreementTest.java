@@ -8,6 +8,7 @@ import com.creditdesk.api.account.AccountCommands.SetCreditLimit;
 import com.creditdesk.api.account.AccountView;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.LimitSource;
+import com.creditdesk.api.account.RiskClass;
 import com.creditdesk.api.account.SecurityType;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.common.Roles;
@@ -32,8 +33,10 @@ import com.creditdesk.api.signal.Severity;
 import com.creditdesk.api.signal.SignalCategory;
 import com.creditdesk.api.signal.SignalCommands.ConcludeReview;
 import com.creditdesk.api.signal.SignalCommands.ReportSalesSignal;
+import com.creditdesk.api.signal.SignalCommands.SetRiskClass;
 import com.creditdesk.command.account.CustomerAccount;
 import com.creditdesk.command.dunning.ReminderTemplates;
+import com.creditdesk.command.signal.ReviewCycles;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -113,6 +116,7 @@ class CreditFiguresAgreementTest {
             this.random = random;
             fixture.registerInjectableResource(clock);
             fixture.registerInjectableResource(new ReminderTemplates());
+            fixture.registerInjectableResource(ReviewCycles.STANDARD);
             clock.moveTo(today);
             events.addAll(run(fixture.givenNoPriorActivity(), new OpenAccount(C, "Bakkerij Peeters", Segment.SMB,
                     "EUR", "sales1", Language.nl, "erp", null)));
@@ -153,8 +157,9 @@ class CreditFiguresAgreementTest {
                     case 1 -> new LiftHold(C, "paid", "credit1");
                     case 2 -> new ReportSalesSignal(C, "S-" + (++ids), SignalCategory.PAYMENT_RUMOURS, Severity.HIGH,
                             "heard at the wholesaler", today, "sales1");
-                    case 3 -> new ConcludeReview(C, ReviewOutcome.LIMIT_CHANGED, "lower", amount(1_000, 20_000),
-                            "credit1");
+                    case 3 -> random.nextBoolean()
+                            ? new ConcludeReview(C, ReviewOutcome.LIMIT_CHANGED, "lower", amount(1_000, 20_000), "credit1")
+                            : new SetRiskClass(C, RiskClass.values()[random.nextInt(3)], "review", "credit1");
                     default -> new AdvanceDunning(C, pick(invoices));
                 };
             };
