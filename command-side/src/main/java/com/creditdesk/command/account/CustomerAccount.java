@@ -7,7 +7,6 @@ import com.creditdesk.api.account.AccountCommands.PutOnHold;
 import com.creditdesk.api.account.AccountCommands.RegisterSecurity;
 import com.creditdesk.api.account.AccountCommands.SetCreditLimit;
 import com.creditdesk.api.account.AccountEvents.AccountOpened;
-import com.creditdesk.api.account.CreditFigures;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.dunning.DunningCommands.AdvanceDunning;
 import com.creditdesk.api.invoice.DisputeOutcome;
@@ -23,7 +22,6 @@ import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
 import com.creditdesk.api.order.BlockReason;
 import com.creditdesk.api.order.CreditDecision;
-import com.creditdesk.api.order.CreditPolicy;
 import com.creditdesk.api.order.OrderCommands.CancelOrder;
 import com.creditdesk.api.order.OrderCommands.DecideRelease;
 import com.creditdesk.api.order.OrderCommands.OrderPlacement;
@@ -47,55 +45,31 @@ import com.creditdesk.api.terms.TermsCommands.DecidePaymentTerms;
 import com.creditdesk.api.terms.TermsCommands.TermsAnswer;
 import com.creditdesk.command.dunning.DunningPlan;
 import com.creditdesk.command.dunning.ReminderLetters;
-import com.creditdesk.command.invoice.InvoiceBook;
 import com.creditdesk.command.invoice.OpenInvoice;
-import com.creditdesk.command.order.OrderBook;
-import com.creditdesk.command.payment.Payments;
 import com.creditdesk.command.signal.ReviewCycles;
-import com.creditdesk.command.signal.ReviewLedger;
-import com.creditdesk.command.signal.RiskClassification;
-import com.creditdesk.command.terms.TermsNegotiation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * One customer's credit account: the consistency boundary for everything that moves its exposure.
- * The rules live in the parts beside it (credit position, order book, invoice book, payments, review
- * ledger, terms, dunning plan): each decides which events a command records, or refuses it. The root
- * puts the parts' figures together where one rule needs several (the credit check), records the events
- * one by one so that each later decision sees the earlier ones, and answers from the state they leave.
+ * One customer's credit account: the consistency boundary for everything that moves its exposure, as a thin
+ * layer of decisions. The rules live in the parts it holds ({@link AccountState}: credit position, order book,
+ * invoice book, payments, review ledger, terms, risk class, and the dunning plan): each decides which events a
+ * command records, or refuses it; the handlers here put them together and answer from the state they leave.
  */
 @Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "accountCache")
 @Revision("2") // the state's shape: snapshots of another shape are skipped and the account replayed
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class CustomerAccount {
-    @AggregateIdentifier
-    private String customerId;
-    private AccountProfile profile;
-    private CreditPosition credit = new CreditPosition();
-    private OrderBook orders = new OrderBook();
-    private InvoiceBook invoices = new InvoiceBook();
-    private Payments payments = new Payments();
-    private ReviewLedger reviews = new ReviewLedger();
-    private TermsNegotiation terms = new TermsNegotiation();
-    private RiskClassification risk = new RiskClassification();
-
+public class CustomerAccount extends AccountState {
     protected CustomerAccount() {
         // for Axon and Jackson
     }
@@ -108,7 +82,7 @@ public class CustomerAccount {
         if (profile != null) {
             profile.requireSameAs(cmd);
         } else {
-            AggregateLifecycle.apply(new AccountOpened(cmd.customerId(), cmd.name(), cmd.segment(), cmd.currency(),
+            emit(new AccountOpened(cmd.customerId(), cmd.name(), cmd.segment(), cmd.currency(),
                     cmd.accountManager(), cmd.language(), cmd.actor(), cmd.email()));
         }
         return cmd.customerId();
@@ -310,58 +284,5 @@ public class CustomerAccount {
                 .orElse(List.of());
         emit(advanced);
         emit(risk.afterDunning(customerId, cmd.invoiceId(), advanced));
-    }
-
-    /** After a command that made room: blocked orders the credit check would now pass are flagged, not released. */
-    private void secondLook(RoomMade cause, String reference, LocalDate today) {
-        emit(orders.secondLook(customerId, amount -> creditCheck(amount, today), cause, reference));
-    }
-
-    private void resumeDunning(String invoiceId, String reason, LocalDate today) {
-        emit(DunningPlan.resume(profile.debtor(), invoices.invoice(invoiceId), reason, today));
-    }
-
-    // ---- figures and state ---------------------------------------------------------------------------
-
-    private CreditDecision creditCheck(BigDecimal amount, LocalDate today) {
-        CreditFigures figures = figures(today);
-        return new CreditDecision(figures.effectiveLimit(), figures.activeSecurities(), figures.exposure(), amount,
-                figures.overdueBalance(), invoices.oldestDaysPastDue(today), reviews.reviewOpen(), credit.onHold(),
-                CreditPolicy.V1.version());
-    }
-
-    private CreditFigures figures(LocalDate today) {
-        return credit.figures(today, orders.openAmount(), invoices.all());
-    }
-
-    /** Applied one by one: each event changes the state at once, before the next decision reads it. */
-    private static void emit(List<?> events) {
-        events.forEach(AggregateLifecycle::apply);
-    }
-
-    private static void emit(Object event) {
-        AggregateLifecycle.apply(event);
-    }
-
-    private static boolean emitted(List<?> events) {
-        emit(events);
-        return !events.isEmpty();
-    }
-
-    /** Every part takes from every event what concerns it; {@code at} dates the pauses of dunning. */
-    @EventSourcingHandler
-    void on(Object event, @Timestamp Instant at) {
-        if (event instanceof AccountOpened opened) {
-            customerId = opened.customerId();
-            profile = AccountProfile.of(opened);
-        }
-        credit.evolve(event);
-        orders.evolve(event);
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        invoices.evolve(event, day);
-        payments.evolve(event);
-        reviews.evolve(event);
-        terms.evolve(event);
-        risk.evolve(event, day);
     }
 }
