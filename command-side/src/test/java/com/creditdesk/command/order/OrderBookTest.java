@@ -32,7 +32,7 @@ class OrderBookTest {
 
     @Test
     void anOrderWithinTheLimitIsAcceptedAndCountsInTheExposureUntilInvoiced() {
-        Object placed = book.place(order("O-1", "400"), decision("1000", "0"));
+        Object placed = book.place(order("O-1", "400"), decision("1000", "0", "400"));
         assertThat(placed).isInstanceOf(OrderAccepted.class);
         book.evolve(placed);
         assertThat(book.openAmount()).isEqualByComparingTo("400");
@@ -45,7 +45,7 @@ class OrderBookTest {
 
     @Test
     void anOrderBeyondTheLimitIsBlockedWithTheReasonAndTheDecisionsInputs() {
-        CreditDecision decision = decision("1000", "800");
+        CreditDecision decision = decision("1000", "800", "400");
         Object placed = book.place(order("O-1", "400"), decision);
         assertThat(placed).isInstanceOfSatisfying(OrderBlocked.class, blocked -> {
             assertThat(blocked.reasons()).containsExactly(BlockReason.LIMIT_EXCEEDED);
@@ -87,7 +87,7 @@ class OrderBookTest {
 
     @Test
     void anInvoicedOrderCanNeitherBeCancelledNorInvoicedAgain() {
-        book.evolve(book.place(order("O-1", "100"), decision("1000", "0")));
+        book.evolve(book.place(order("O-1", "100"), decision("1000", "0", "100")));
         book.evolve(new InvoiceIssued(C, "I-1", "O-1", new BigDecimal("100"), "EUR", LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 3, 31), 30, "erp"));
         assertThatThrownBy(() -> book.cancel(new CancelOrder(C, "O-1", "changed mind", "erp")))
@@ -100,7 +100,7 @@ class OrderBookTest {
 
     @Test
     void theSameOrderAgainGetsTheFirstAnswerAndOtherContentUnderItsIdIsRefused() {
-        book.evolve(book.place(order("O-1", "100"), decision("1000", "0")));
+        book.evolve(book.place(order("O-1", "100"), decision("1000", "0", "100")));
         assertThat(book.repeated(order("O-1", "100.00"))).hasValueSatisfying(
                 placement -> assertThat(placement.status()).isEqualTo(OrderStatus.ACCEPTED));
         assertThatThrownBy(() -> book.repeated(order("O-1", "101"))).isInstanceOfSatisfying(Refusal.Violated.class,
@@ -109,7 +109,7 @@ class OrderBookTest {
     }
 
     private void blocked(String orderId) {
-        book.evolve(book.place(order(orderId, "400"), decision("100", "0")));
+        book.evolve(book.place(order(orderId, "400"), decision("100", "0", "400")));
     }
 
     private static PlaceOrder order(String orderId, String amount) {
@@ -120,8 +120,9 @@ class OrderBookTest {
         return new DecideRelease(C, "O-1", ReleaseDecision.RELEASE, "guarantee promised", null, actor);
     }
 
-    private static CreditDecision decision(String limit, String exposure) {
+    /** The credit check's inputs for an order of {@code amount}. */
+    private static CreditDecision decision(String limit, String exposure, String amount) {
         return new CreditDecision(new BigDecimal(limit), BigDecimal.ZERO, new BigDecimal(exposure),
-                new BigDecimal("400"), BigDecimal.ZERO, 0, false, false, "v1");
+                new BigDecimal(amount), BigDecimal.ZERO, 0, false, false, "v1");
     }
 }

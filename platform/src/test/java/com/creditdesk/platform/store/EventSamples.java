@@ -1,6 +1,6 @@
 package com.creditdesk.platform.store;
 
-import org.axonframework.serialization.Revision;
+import com.creditdesk.api.common.EventFamilies;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -8,33 +8,19 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every event type of the shared API (the records nested in its {@code *Events} classes), each
+ * Every event type of the shared API (the members of its sealed event families), each
  * with a deterministic sample built from its components, so a new event or field is never missed.
  */
 final class EventSamples {
-    private static final List<String> EVENT_HOLDERS = List.of(
-            "com.creditdesk.api.account.AccountEvents", "com.creditdesk.api.order.OrderEvents",
-            "com.creditdesk.api.invoice.InvoiceEvents", "com.creditdesk.api.payment.PaymentEvents",
-            "com.creditdesk.api.signal.SignalEvents", "com.creditdesk.api.terms.TermsEvents",
-            "com.creditdesk.api.dunning.DunningEvents", "com.creditdesk.api.application.ApplicationEvents");
-
     private EventSamples() {
     }
 
     static Stream<Class<?>> eventTypes() {
-        return EVENT_HOLDERS.stream().flatMap(name -> {
-            try {
-                return Arrays.stream(Class.forName(name).getDeclaredClasses())
-                        .filter(type -> type.isRecord() && type.isAnnotationPresent(Revision.class)); // not their parts
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return EventFamilies.all().stream();
     }
 
     static Object sample(Class<?> type) {
