@@ -155,6 +155,8 @@ class BadInputEndToEndTest {
                     f("promisedOn", Kind.DATE, "2099-01-01"), f("amount", Kind.AMOUNT, "100"))
                     .with(new Extra("in the past", "{\"promisedOn\":\"2001-01-01\",\"amount\":100}", 400),
                             new Extra("above the balance", "{\"promisedOn\":\"2099-01-01\",\"amount\":900}", 409)),
+            command("record a courtesy call", "sales1", "POST /api/accounts/{c}/invoices/{i}/courtesy-call",
+                    f("note", Kind.TEXT, "reminded of the terms")),
             command("approve a hand-over", "credit1",
                     "POST /api/accounts/{c}/invoices/{i}/collection-handover/approvals",
                     f("agency", Kind.TEXT, "Incasso Noord"), f("note", Kind.OPTIONAL_TEXT, "late")),
@@ -197,6 +199,12 @@ class BadInputEndToEndTest {
                     f("decision", Kind.CHOICE, "APPROVE"), f("limit", Kind.OPTIONAL_AMOUNT, "40000"),
                     f("note", Kind.TEXT, "ok")).noAccount()
                     .with(new Extra("unknown application", null, 404)),
+            command("set a group limit", "credit1", "PUT /api/groups/G-bad",
+                    f("name", Kind.TEXT, "Groep Nieuw"), f("limit", Kind.AMOUNT, "10000"),
+                    f("currency", Kind.CURRENCY, "EUR"), f("reason", Kind.TEXT, "group accounts")).noAccount(),
+            command("take an account into a group", "credit1", "PUT /api/groups/G-bad-none/members/{c}",
+                    f("currency", Kind.CURRENCY, "EUR"))
+                    .with(new Extra("unknown group", null, 404)),
             // the valid body lies in the past, so no mutation of it can move the shared clock forward
             command("move the clock", "admin", "POST /api/admin/clock",
                     f("now", Kind.INSTANT, "2001-01-01T00:00:00Z")).noAccount()

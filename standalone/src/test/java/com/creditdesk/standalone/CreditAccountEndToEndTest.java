@@ -102,12 +102,14 @@ class CreditAccountEndToEndTest {
         // the timeline tells the same story, oldest first, with who did what
         JsonNode timeline = await().atMost(Duration.ofSeconds(15)).until(
                 () -> queries.get("credit1", "/api/accounts/" + c + "/timeline").json(),
-                page -> page.get("entries").size() == 11);
+                page -> page.get("entries").size() == 12);
         List<String> types = new ArrayList<>();
         timeline.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
-        // the payment made room: the blocked order of 0.01 is flagged for a second look, and stays blocked
+        // a new customer's invoice plans a courtesy call; the payment made room: the blocked order of 0.01 is
+        // flagged for a second look, and stays blocked
         assertThat(types).containsExactly("AccountOpened", "CreditLimitSet", "OrderAccepted", "OrderAccepted",
-                "OrderBlocked", "LimitExceeded", "InvoiceIssued", "DunningScheduled", "PaymentRegistered",
+                "OrderBlocked", "LimitExceeded", "InvoiceIssued", "DunningScheduled", "CourtesyCallScheduled",
+                "PaymentRegistered",
                 "BlockedOrderNowFits", "OrderAccepted");
         JsonNode blockedEntry = timeline.get("entries").get(4);
         assertThat(blockedEntry.get("actor").asText()).isEqualTo("erp");

@@ -66,6 +66,29 @@ class DunningEndToEndTest {
         String invoiceId = issueInvoice(commands, c, due);
         String invoicePath = "/api/accounts/" + c + "/invoices/" + invoiceId;
 
+        // a new customer: the account manager calls three days before the due date (SMB)
+        moveClockTo(due.minusDays(3));
+        JsonNode courtesy = awaitTask("sales1", "/api/views/sales?accountManager=sales1", invoiceId, "COURTESY_CALL");
+        assertThat(courtesy.get("since").asText()).isEqualTo(due.minusDays(3).toString());
+        assertThat(courtesy.get("daysPastDue").asInt()).isZero();
+        Answer called = commands.post("sales1", invoicePath + "/courtesy-call",
+                Map.of("note", "reminded of the 30 days; pays on time"));
+        assertThat(called.status()).as(called.toString()).isEqualTo(201);
+        assertThat(commands.post("sales1", invoicePath + "/courtesy-call", Map.of("note", "again")).status())
+                .as("recorded once, the same answer again").isEqualTo(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> findTask(
+                queries.get("sales1", "/api/views/sales?accountManager=sales1").json(), invoiceId) == null);
+        JsonNode made = queries.get("credit1", "/api/invoices/" + invoiceId).json().get("courtesyCall");
+        assertThat(made.get("status").asText()).isEqualTo("MADE");
+        assertThat(made.get("note").asText()).isEqualTo("reminded of the 30 days; pays on time");
+        assertThat(made.get("reasons").get(0).asText()).isEqualTo("NEW_CUSTOMER");
+        String other = openAccount(commands, "nl", null);
+        String alreadyDue = issueInvoice(commands, other, today(commands)); // falls due today: no call planned
+        Answer none = commands.post("sales1", "/api/accounts/" + other + "/invoices/" + alreadyDue + "/courtesy-call",
+                Map.of("note", "called"));
+        assertThat(none.status()).as(none.toString()).isEqualTo(409);
+        assertThat(none.json().get("rule").asText()).isEqualTo("NO_COURTESY_CALL");
+
         moveClockTo(due.plusDays(3));
         assertThat(awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("REMINDER_1"))
                 .get("daysPastDue").asInt()).isEqualTo(3);

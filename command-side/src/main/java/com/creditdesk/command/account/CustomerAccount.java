@@ -2,6 +2,8 @@ package com.creditdesk.command.account;
 
 import com.creditdesk.api.account.AccountCommands.LiftHold;
 import com.creditdesk.api.account.AccountCommands.LimitAnswer;
+import com.creditdesk.api.account.AccountCommands.JoinGroup;
+import com.creditdesk.api.account.AccountCommands.MemberExposure;
 import com.creditdesk.api.account.AccountCommands.OpenAccount;
 import com.creditdesk.api.account.AccountCommands.PutOnHold;
 import com.creditdesk.api.account.AccountCommands.RegisterSecurity;
@@ -9,6 +11,9 @@ import com.creditdesk.api.account.AccountCommands.SetCreditLimit;
 import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.LimitSource;
 import com.creditdesk.api.dunning.DunningCommands.AdvanceDunning;
+import com.creditdesk.api.dunning.DunningCommands.OpenCourtesyCall;
+import com.creditdesk.api.dunning.DunningCommands.RecordCourtesyCall;
+import com.creditdesk.api.dunning.CourtesyReason;
 import com.creditdesk.api.invoice.DisputeOutcome;
 import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
 import com.creditdesk.api.invoice.InvoiceCommands.DisputeInvoice;
@@ -43,6 +48,7 @@ import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
 import com.creditdesk.api.terms.TermsCommands.AgreePaymentTerms;
 import com.creditdesk.api.terms.TermsCommands.DecidePaymentTerms;
 import com.creditdesk.api.terms.TermsCommands.TermsAnswer;
+import com.creditdesk.command.dunning.CourtesyCallSettings;
 import com.creditdesk.command.dunning.DunningPlan;
 import com.creditdesk.command.dunning.ReminderLetters;
 import com.creditdesk.command.invoice.OpenInvoice;
@@ -58,6 +64,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One customer's credit account: the consistency boundary for everything that moves its exposure, as a thin
@@ -120,12 +127,20 @@ public class CustomerAccount extends AccountState {
 
     // ---- orders --------------------------------------------------------------------------------------
 
-    /** Every order is checked by the credit policy when it is placed, and the decision keeps its inputs. */
+    /**
+     * Every order is checked by the credit policy when it is placed, and the decision keeps its inputs. A group
+     * member's order is checked with its group's answer: without it, the account answers its exposure for the group
+     * to be asked first ({@link MemberExposure}), and records nothing.
+     */
     @CommandHandler
-    public OrderPlacement handle(PlaceOrder cmd, Clock clock) {
+    public Object handle(PlaceOrder cmd, Clock clock) {
         if (orders.repeated(cmd).isEmpty()) {
             profile.requireCurrency(cmd.currency());
-            CreditDecision decision = creditCheck(cmd.amount(), LocalDate.now(clock));
+            if (membership.member() && cmd.groupCredit() == null) {
+                return memberExposure(LocalDate.now(clock));
+            }
+            CreditDecision decision = creditCheck(cmd.amount(), LocalDate.now(clock))
+                    .withGroup(membership.member() ? cmd.groupCredit() : null);
             Object placed = orders.place(cmd, decision);
             emit(placed);
             if (placed instanceof OrderBlocked blocked && blocked.reasons().contains(BlockReason.LIMIT_EXCEEDED)) {
@@ -134,6 +149,13 @@ public class CustomerAccount extends AccountState {
             }
         }
         return orders.placement(cmd.orderId());
+    }
+
+    /** The account joins a corporate group with its exposure now; the answer is what the group is to count. */
+    @CommandHandler
+    public MemberExposure handle(JoinGroup cmd, Clock clock) {
+        emit(membership.join(cmd, profile.currency(), figures(LocalDate.now(clock)).exposure()));
+        return memberExposure(LocalDate.now(clock));
     }
 
     @CommandHandler
@@ -181,8 +203,10 @@ public class CustomerAccount extends AccountState {
     }
 
     @CommandHandler
-    public void handle(SetRiskClass cmd, Clock clock, ReviewCycles cycles) {
+    public void handle(SetRiskClass cmd, Clock clock, ReviewCycles cycles, CourtesyCallSettings courtesyCalls) {
+        Set<CourtesyReason> before = courtesyReasons(LocalDate.now(clock), courtesyCalls);
         emit(risk.set(cmd, LocalDate.now(clock), cycles));
+        planCourtesyCalls(before, LocalDate.now(clock), courtesyCalls);
     }
 
     /** The review timer's wake-up: a periodic review whose day has come opens, unless one is open already. */
@@ -208,7 +232,7 @@ public class CustomerAccount extends AccountState {
     // ---- invoices, payments and their follow-up ------------------------------------------------------
 
     @CommandHandler
-    public InvoiceIssuance handle(IssueInvoice cmd) {
+    public InvoiceIssuance handle(IssueInvoice cmd, Clock clock, CourtesyCallSettings courtesyCalls) {
         if (invoices.repeated(cmd).isEmpty()) {
             profile.requireCurrency(cmd.currency());
             if (cmd.orderId() != null) {
@@ -216,15 +240,17 @@ public class CustomerAccount extends AccountState {
             }
             emit(invoices.issue(cmd, terms.daysInForce()));
             emit(DunningPlan.planNext(profile.debtor(), invoices.invoice(cmd.invoiceId())));
+            planCourtesyCalls(Set.of(), LocalDate.now(clock), courtesyCalls);
         }
         return invoices.issuance(cmd.invoiceId());
     }
 
     /** A payment that completes a promise keeps it, and dunning resumes for what is left. */
     @CommandHandler
-    public PaymentRegistration handle(RegisterPayment cmd, Clock clock) {
+    public PaymentRegistration handle(RegisterPayment cmd, Clock clock, CourtesyCallSettings courtesyCalls) {
         if (payments.repeated(cmd).isEmpty()) {
             profile.requireCurrency(cmd.currency());
+            Set<CourtesyReason> before = courtesyReasons(LocalDate.now(clock), courtesyCalls);
             List<OpenInvoice> candidates = cmd.invoiceId() == null ? List.copyOf(invoices.all())
                     : List.of(invoices.invoice(cmd.invoiceId()));
             emit(payments.register(cmd, candidates));
@@ -235,6 +261,7 @@ public class CustomerAccount extends AccountState {
                 });
             }
             secondLook(RoomMade.PAYMENT, cmd.paymentId(), LocalDate.now(clock));
+            planCourtesyCalls(before, LocalDate.now(clock), courtesyCalls); // late payments may make them needed
         }
         return payments.registration(cmd.paymentId());
     }
@@ -278,11 +305,26 @@ public class CustomerAccount extends AccountState {
 
     /** The dunning timer's wake-up; an invoice this account does not know has nothing to advance. */
     @CommandHandler
-    public void handle(AdvanceDunning cmd, Clock clock, ReminderLetters letters) {
+    public void handle(AdvanceDunning cmd, Clock clock, ReminderLetters letters, CourtesyCallSettings courtesyCalls) {
+        Set<CourtesyReason> before = courtesyReasons(LocalDate.now(clock), courtesyCalls);
         List<Object> advanced = invoices.find(cmd.invoiceId())
                 .map(invoice -> DunningPlan.advance(profile.debtor(), invoice, LocalDate.now(clock), letters))
                 .orElse(List.of());
         emit(advanced);
         emit(risk.afterDunning(customerId, cmd.invoiceId(), advanced));
+        planCourtesyCalls(before, LocalDate.now(clock), courtesyCalls); // a broken promise may make them needed
+    }
+
+    /** The courtesy-call timer's wake-up on the planned day. */
+    @CommandHandler
+    public void handle(OpenCourtesyCall cmd, Clock clock, CourtesyCallSettings courtesyCalls) {
+        invoices.find(cmd.invoiceId()).ifPresent(invoice -> emit(courtesy.open(profile.debtor(), invoice,
+                risk.riskClass(), LocalDate.now(clock), courtesyCalls)));
+    }
+
+    @CommandHandler
+    public void handle(RecordCourtesyCall cmd) {
+        invoices.invoice(cmd.invoiceId()); // an invoice this account does not know is a 404
+        emit(courtesy.record(cmd));
     }
 }

@@ -4,6 +4,8 @@ import com.creditdesk.command.refusal.Refusal;
 import com.creditdesk.platform.clock.CreditDeskClock.ClockCannotGoBack;
 import com.creditdesk.platform.web.Problems;
 import com.mongodb.MongoException;
+import com.creditdesk.api.application.ApplicationCommands;
+import com.creditdesk.api.group.GroupCommands;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,8 +44,13 @@ public class CommandProblems {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> unknownAccount(AggregateNotFoundException e) {
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Not found",
-                "no account " + e.getAggregateIdentifier()));
+        String id = String.valueOf(e.getAggregateIdentifier());
+        String group = GroupCommands.aggregateId("");
+        String application = ApplicationCommands.aggregateId("");
+        String what = id.startsWith(group) ? "no group " + id.substring(group.length())
+                : id.startsWith(application) ? "no application " + id.substring(application.length())
+                : "no account " + id;
+        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Not found", what));
     }
 
     @ExceptionHandler(ClockCannotGoBack.class)

@@ -33,7 +33,7 @@ import java.util.List;
  * instances in one JVM (the tests) each own theirs.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DunningSettings.class, MailSettings.class})
+@EnableConfigurationProperties({DunningSettings.class, MailSettings.class, CourtesyCallSettings.class})
 class DunningConfiguration {
     private static final String PREFIX = "jobrunr_";
     /**

@@ -1,6 +1,8 @@
 package com.creditdesk.command.dunning;
 
 import com.creditdesk.api.dunning.DunningCommands.AdvanceDunning;
+import com.creditdesk.api.dunning.DunningCommands.OpenCourtesyCall;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallScheduled;
 import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
 import com.creditdesk.api.signal.SignalCommands.OpenDueReview;
 import com.creditdesk.api.signal.SignalEvents.ReviewScheduled;
@@ -41,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The persistent timers of dunning (and of periodic credit reviews, the same way), kept by JobRunr in
+ * The persistent timers of dunning (and of periodic credit reviews and courtesy calls, the same way), kept by JobRunr in
  * MongoDB. Each planned moment
  * ({@link DunningScheduled}) becomes one job with an id derived from what it plans, so replaying the
  * events never plans it twice; jobs that fell due while the system was down run when it starts.
@@ -112,6 +114,18 @@ public class DunningTimers implements DisposableBean {
                 timers -> timers.fireReview(customerId, dueAt));
     }
 
+    /** A courtesy call's day: the same kind of timer, one per invoice and day. */
+    @EventHandler
+    void on(CourtesyCallScheduled event) {
+        String customerId = event.customerId();
+        String invoiceId = event.invoiceId();
+        String dueAt = event.callOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        UUID id = UUID.nameUUIDFromBytes(String.join("/", customerId, invoiceId, "courtesy-call", dueAt)
+                .getBytes(StandardCharsets.UTF_8));
+        jobs.<DunningTimers>schedule(id, onWallClock(Instant.parse(dueAt)),
+                timers -> timers.fireCourtesyCall(customerId, invoiceId, dueAt));
+    }
+
     /** Run by JobRunr when the moment has come. */
     public void fire(String customerId, String invoiceId, String dueAt) {
         log.debug("dunning timer of invoice {} ({}) fires", invoiceId, dueAt);
@@ -122,6 +136,23 @@ public class DunningTimers implements DisposableBean {
     public void fireReview(String customerId, String dueAt) {
         log.debug("review timer of account {} ({}) fires", customerId, dueAt);
         commands.sendAndWait(new OpenDueReview(customerId));
+    }
+
+    /** Run by JobRunr on a courtesy call's day; the account makes it a task only if it is still needed. */
+    public void fireCourtesyCall(String customerId, String invoiceId, String dueAt) {
+        log.debug("courtesy-call timer of invoice {} ({}) fires", invoiceId, dueAt);
+        commands.sendAndWait(new OpenCourtesyCall(customerId, invoiceId));
+    }
+
+    /** Runs a job now, as JobRunr would: the method it names, with its arguments. */
+    private void run(Job job) {
+        Object[] arguments = job.getJobDetails().getJobParameterValues();
+        switch (job.getJobDetails().getMethodName()) {
+            case "fireReview" -> fireReview((String) arguments[0], (String) arguments[1]);
+            case "fireCourtesyCall" -> fireCourtesyCall((String) arguments[0], (String) arguments[1],
+                    (String) arguments[2]);
+            default -> fire((String) arguments[0], (String) arguments[1], (String) arguments[2]);
+        }
     }
 
     /**
@@ -141,17 +172,12 @@ public class DunningTimers implements DisposableBean {
         List<Job> due = new ArrayList<>(scheduledJobs().stream().filter(job -> !dueAt(job).isAfter(now)).toList());
         due.sort(Comparator.comparing(DunningTimers::dueAt));
         for (Job job : due) {
-            Object[] arguments = job.getJobDetails().getJobParameterValues();
             try {
-                if (arguments.length == 2) {
-                    fireReview((String) arguments[0], (String) arguments[1]);
-                } else {
-                    fire((String) arguments[0], (String) arguments[1], (String) arguments[2]);
-                }
+                run(job);
                 jobStore.deletePermanently(job.getId());
             } catch (RuntimeException e) {
                 // left scheduled: JobRunr runs it on its next poll and retries it if it fails again
-                log.warn("dunning timer of invoice {} failed after the clock moved: {}", arguments[1], e.toString());
+                log.warn("timer {} failed after the clock moved: {}", job.getJobName(), e.toString());
             }
         }
         if (waitingToMove != null) {
@@ -232,13 +258,13 @@ public class DunningTimers implements DisposableBean {
                 .processingStatus().values();
     }
 
-    /** Every waiting timer: one per open invoice at most, so one read holds them all. */
+    /** Every waiting timer: two per open invoice at most (dunning and a courtesy call), so one read holds them all. */
     private List<Job> scheduledJobs() {
         return jobStore.getScheduledJobs(Instant.now().plus(Duration.ofDays(365L * 100)),
                 new AmountRequest("scheduledAt:ASC", MAX_TIMERS));
     }
 
-    /** The moment a timer plans: its last argument (a dunning step's and a review's alike). */
+    /** The moment a timer plans: its last argument (a dunning step's, a review's and a courtesy call's alike). */
     private static Instant dueAt(Job job) {
         Object[] arguments = job.getJobDetails().getJobParameterValues();
         return Instant.parse((String) arguments[arguments.length - 1]);

@@ -2,6 +2,7 @@ package com.creditdesk.command.invoice;
 
 import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.invoice.DisputeOutcome;
+import com.creditdesk.api.dunning.DunningCommands.RecordCourtesyCall;
 import com.creditdesk.api.invoice.InvoiceCommands.ApproveCollectionHandover;
 import com.creditdesk.api.invoice.InvoiceCommands.DisputeInvoice;
 import com.creditdesk.api.invoice.InvoiceCommands.HandoverAnswer;
@@ -119,5 +120,23 @@ class InvoiceController {
                                          @Valid @RequestBody ApprovalRequest body, Authentication user) {
         return commands.send(new ApproveCollectionHandover(customerId, invoiceId, body.agency(), body.note(),
                 user.getName(), CommandAccess.rolesOf(user)));
+    }
+
+    record CourtesyCallRequest(@Text String note) {
+    }
+
+    record CourtesyCallRecorded(String invoiceId, String note) {
+    }
+
+    @Operation(summary = "Record the courtesy call made before the invoice falls due",
+            description = "**Roles:** SALES. The call leaves the account manager's worklist; recording it again "
+                    + "changes nothing. 409 NO_COURTESY_CALL when none was planned for the invoice.")
+    @PostMapping("/{invoiceId}/courtesy-call")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<CourtesyCallRecorded> recordCourtesyCall(@PathVariable @Id String customerId,
+                                                  @PathVariable @Id String invoiceId,
+                                                  @Valid @RequestBody CourtesyCallRequest body, Authentication user) {
+        return commands.send(new RecordCourtesyCall(customerId, invoiceId, body.note(), user.getName()))
+                .thenReturn(new CourtesyCallRecorded(invoiceId, body.note()));
     }
 }

@@ -10,6 +10,7 @@ import com.creditdesk.api.order.OrderCommands.RequestRelease;
 import com.creditdesk.api.order.ProposedMeasure;
 import com.creditdesk.api.order.ReleaseDecision;
 import com.creditdesk.command.common.CommandSender;
+import com.creditdesk.command.group.GroupOrders;
 import com.creditdesk.platform.web.validation.Amount;
 import com.creditdesk.platform.web.validation.CurrencyCode;
 import com.creditdesk.platform.web.validation.Id;
@@ -33,9 +34,11 @@ import java.math.BigDecimal;
 @RequestMapping("/api/accounts/{customerId}/orders")
 class OrderController {
     private final CommandSender commands;
+    private final GroupOrders groupOrders;
 
-    OrderController(CommandSender commands) {
+    OrderController(CommandSender commands, GroupOrders groupOrders) {
         this.commands = commands;
+        this.groupOrders = groupOrders;
     }
 
     record PlaceOrderRequest(@Id String orderId, @Amount BigDecimal amount, @CurrencyCode String currency,
@@ -44,12 +47,12 @@ class OrderController {
 
     /** The credit decision comes back at once: ACCEPTED, or BLOCKED with every reason and the inputs. */
     @Operation(summary = "Place an order: the credit decision comes back at once",
-            description = "**Roles:** INTEGRATION. ACCEPTED, or BLOCKED with every reason (ACCOUNT_ON_HOLD, OVERDUE_INVOICES, LIMIT_EXCEEDED, CREDIT_REVIEW) and the inputs of the decision.")
+            description = "**Roles:** INTEGRATION. ACCEPTED, or BLOCKED with every reason (ACCOUNT_ON_HOLD, OVERDUE_INVOICES, LIMIT_EXCEEDED, CREDIT_REVIEW, GROUP_LIMIT_EXCEEDED for a member of a corporate group) and the inputs of the decision.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<OrderPlacement> place(@PathVariable @Id String customerId, @Valid @RequestBody PlaceOrderRequest body,
                                Authentication user) {
-        return commands.send(new PlaceOrder(customerId, body.orderId(), body.amount(), body.currency(),
+        return groupOrders.place(new PlaceOrder(customerId, body.orderId(), body.amount(), body.currency(),
                 body.description(), user.getName()));
     }
 

@@ -34,5 +34,11 @@ public enum Rule {
     /** An approval needs a screening with its checklist complete. */
     SCREENING_INCOMPLETE,
     /** The second approval confirms the first one's decision and limit, or declines. */
-    APPROVAL_DIFFERS
+    APPROVAL_DIFFERS,
+    /** A courtesy call is recorded for an invoice whose customer was to be called before it fell due. */
+    NO_COURTESY_CALL,
+    /** An account belongs to one corporate group at most. */
+    ALREADY_IN_GROUP,
+    /** A group counts its members' exposure in its own currency: an account kept in another cannot join. */
+    GROUP_CURRENCY_DIFFERS
 }

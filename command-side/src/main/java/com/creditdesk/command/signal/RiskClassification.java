@@ -73,6 +73,10 @@ public final class RiskClassification {
         return List.of(new ReviewScheduled(customerId, reviewDate, riskClass, "the limit's review date"));
     }
 
+    public RiskClass riskClass() {
+        return riskClass;
+    }
+
     public boolean reviewDue(LocalDate today) {
         return nextReviewOn != null && !today.isBefore(nextReviewOn);
     }

@@ -1,5 +1,6 @@
 package com.creditdesk.command.account;
 
+import com.creditdesk.command.dunning.CourtesyCallSettings;
 import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.account.Segment;
@@ -38,6 +39,7 @@ final class AccountFixtures {
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(new ReminderTemplates());
         fixture.registerInjectableResource(ReviewCycles.STANDARD);
+        fixture.registerInjectableResource(CourtesyCallSettings.STANDARD);
         return fixture;
     }
 

@@ -1,5 +1,7 @@
 package com.creditdesk.command.account;
 
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallScheduled;
+import com.creditdesk.api.dunning.CourtesyReason;
 import com.creditdesk.api.account.AccountCommands.LimitAnswer;
 import com.creditdesk.api.account.AccountCommands.OpenAccount;
 import com.creditdesk.api.account.AccountCommands.PutOnHold;
@@ -331,7 +333,8 @@ class CustomerAccountTest {
         fixture.given(OPENED)
                 .when(new IssueInvoice(C, "I-1", null, eur("500"), "EUR", TODAY, null, "erp"))
                 .expectEvents(new InvoiceIssued(C, "I-1", null, eur("500"), "EUR", TODAY, TODAY.plusDays(30), 30, "erp"),
-                        new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(33)))
+                        new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(33)),
+                        new CourtesyCallScheduled(C, "I-1", TODAY.plusDays(27), List.of(CourtesyReason.NEW_CUSTOMER)))
                 .expectResultMessagePayload(new InvoiceIssuance("I-1", TODAY.plusDays(30)));
     }
 
@@ -341,7 +344,8 @@ class CustomerAccountTest {
         fixture.given(OPENED)
                 .when(new IssueInvoice(C, "I-1", null, eur("500"), "EUR", TODAY, due, "erp"))
                 .expectEvents(new InvoiceIssued(C, "I-1", null, eur("500"), "EUR", TODAY, due, null, "erp"),
-                        new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, due.plusDays(3)));
+                        new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, due.plusDays(3)),
+                        new CourtesyCallScheduled(C, "I-1", due.minusDays(3), List.of(CourtesyReason.NEW_CUSTOMER)));
     }
 
     @Test

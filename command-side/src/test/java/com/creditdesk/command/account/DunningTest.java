@@ -1,5 +1,7 @@
 package com.creditdesk.command.account;
 
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallScheduled;
+import com.creditdesk.api.dunning.CourtesyReason;
 import com.creditdesk.api.account.AccountEvents.AccountOpened;
 import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.Language;
@@ -100,7 +102,8 @@ class DunningTest {
         fixture(DUE.minusDays(30)).given(OPENED)
                 .when(new IssueInvoice(C, I, null, eur("1200.50"), "EUR", DUE.minusDays(30), DUE, "erp"))
                 .expectEvents(new InvoiceIssued(C, I, null, eur("1200.50"), "EUR", DUE.minusDays(30), DUE, null, "erp"),
-                        planned(DunningStep.REMINDER_1, 3));
+                        planned(DunningStep.REMINDER_1, 3),
+                        new CourtesyCallScheduled(C, I, day(-3), List.of(CourtesyReason.NEW_CUSTOMER)));
     }
 
     @Test
@@ -267,7 +270,9 @@ class DunningTest {
                         new PaymentPromised(C, I, day(-10), eur("1200.50"), day(-8), "sales1"))
                 .when(ADVANCE)
                 .expectEvents(new PaymentPromiseBroken(C, I, day(-10), eur("1200.50"), eur("0")),
-                        planned(DunningStep.REMINDER_1, 3), brokenPromiseProposesHigh());
+                        planned(DunningStep.REMINDER_1, 3), brokenPromiseProposesHigh(),
+                        new CourtesyCallScheduled(C, I, day(-3),
+                                List.of(CourtesyReason.NEW_CUSTOMER, CourtesyReason.BROKEN_PROMISE)));
     }
 
     @Test

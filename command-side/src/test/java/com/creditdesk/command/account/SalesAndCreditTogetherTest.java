@@ -1,5 +1,7 @@
 package com.creditdesk.command.account;
 
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallScheduled;
+import com.creditdesk.api.dunning.CourtesyReason;
 import com.creditdesk.api.account.AccountEvents.AccountPutOnHold;
 import com.creditdesk.api.account.AccountEvents.CreditLimitSet;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
@@ -288,12 +290,14 @@ class SalesAndCreditTogetherTest {
         fixture.given(OPENED, new PaymentTermsAgreed(C, 60, 30, 30, TermsStatus.AWAITING_APPROVAL, "deal", "sales1"))
                 .when(new IssueInvoice(C, "I-1", null, eur("100"), "EUR", TODAY, null, "erp"))
                 .expectEvents(new InvoiceIssued(C, "I-1", null, eur("100"), "EUR", TODAY, TODAY.plusDays(30), 30,
-                        "erp"), new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(33)));
+                        "erp"), new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(33)),
+                        new CourtesyCallScheduled(C, "I-1", TODAY.plusDays(27), List.of(CourtesyReason.NEW_CUSTOMER)));
         fixture.given(OPENED, new PaymentTermsAgreed(C, 60, 30, 30, TermsStatus.AWAITING_APPROVAL, "deal", "sales1"),
                         new PaymentTermsApproved(C, 60, "ok", "sales1", "credit1"))
                 .when(new IssueInvoice(C, "I-1", null, eur("100"), "EUR", TODAY, null, "erp"))
                 .expectEvents(new InvoiceIssued(C, "I-1", null, eur("100"), "EUR", TODAY, TODAY.plusDays(60), 60,
-                        "erp"), new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(63)));
+                        "erp"), new DunningScheduled(C, "I-1", DunningStep.REMINDER_1, TODAY.plusDays(63)),
+                        new CourtesyCallScheduled(C, "I-1", TODAY.plusDays(57), List.of(CourtesyReason.NEW_CUSTOMER)));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package com.creditdesk.query.invoice;
 
 import com.creditdesk.api.account.CreditFigures;
+import com.creditdesk.api.dunning.CourtesyReason;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallDue;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallMade;
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
@@ -11,6 +14,7 @@ import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromiseKept;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
 import com.creditdesk.api.invoice.InvoiceQueries.FindInvoice;
+import com.creditdesk.api.invoice.InvoiceQueries.CourtesyCallView;
 import com.creditdesk.api.invoice.InvoiceQueries.InvoiceView;
 import com.creditdesk.api.invoice.InvoiceQueries.PromiseView;
 import com.creditdesk.api.payment.Allocation;
@@ -66,11 +70,20 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
     public record DunningRecord(DunningStep step, LocalDate reachedOn, String assignee, boolean done) {
     }
 
+    /** A courtesy call that fell due on {@code dueOn}, for {@code assignee}; made once {@code madeBy} is known. */
+    public record CourtesyCallRecord(LocalDate dueOn, String assignee, List<CourtesyReason> reasons, String note,
+                                     String madeBy) {
+        public CourtesyCallRecord {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
+
     /** What is stored: the facts; the view adds the day-dependent figures. */
     public record InvoiceRecord(String invoiceId, String customerId, String orderId, BigDecimal amount,
                                 String currency, BigDecimal balance, LocalDate issueDate, LocalDate dueDate, String disputeReason,
                                 String disputedBy, PromiseRecord promise, String agency, List<String> approvedBy,
-                                boolean handedOver, DunningRecord dunning) implements CreditFigures.Receivable {
+                                boolean handedOver, DunningRecord dunning, CourtesyCallRecord courtesyCall)
+            implements CreditFigures.Receivable {
 
         public InvoiceRecord {
             approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
@@ -81,7 +94,7 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
          * kept, a hand-over. Only such invoices are in {@code invoices_followed}, what the worklists read.
          */
         public boolean followed() {
-            return openTask().isPresent() || disputed() || promise != null && !promise.kept() || !approvedBy.isEmpty();
+            return openTask().isPresent() || courtesyTask().isPresent() || disputed() || promise != null && !promise.kept() || !approvedBy.isEmpty();
         }
 
         /** Dunning still follows it: a balance is open and no agency has it. */
@@ -98,6 +111,12 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
                     ? Optional.of(dunning) : Optional.empty();
         }
 
+        /** The courtesy call due before the invoice falls due, while it is not made and a balance is open. */
+        public Optional<CourtesyCallRecord> courtesyTask() {
+            return courtesyCall != null && courtesyCall.madeBy() == null && dunnable()
+                    ? Optional.of(courtesyCall) : Optional.empty();
+        }
+
         public boolean disputed() {
             return disputeReason != null;
         }
@@ -110,34 +129,44 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
             return new InvoiceView(invoiceId, customerId, orderId, amount, balance, issueDate, dueDate,
                     daysPastDueOn(today), disputed(), promise == null ? null : new PromiseView(promise.promisedOn(),
                     promise.amount(), promise.pausedUntil(), promise.statusOn(today)),
-                    dunning == null ? null : dunning.step().name(), handedOver);
+                    dunning == null ? null : dunning.step().name(), handedOver,
+                    courtesyCall == null ? null : new CourtesyCallView(courtesyCall.madeBy() == null ? "DUE" : "MADE",
+                            courtesyCall.dueOn(), courtesyCall.reasons(), courtesyCall.note(), courtesyCall.madeBy()));
         }
 
         InvoiceRecord withDunning(DunningRecord newDunning) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, newDunning);
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, newDunning, courtesyCall);
         }
 
         InvoiceRecord withBalance(BigDecimal newBalance) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, newBalance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning);
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning, courtesyCall);
         }
 
         InvoiceRecord withDispute(String reason, String by) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate, reason, by,
-                    promise, agency, approvedBy, handedOver, dunning);
+                    promise, agency, approvedBy, handedOver, dunning, courtesyCall);
         }
 
         InvoiceRecord withPromise(PromiseRecord newPromise) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, newPromise, agency, approvedBy, handedOver, dunning);
+                    disputeReason, disputedBy, newPromise, agency, approvedBy, handedOver, dunning, courtesyCall);
         }
 
         InvoiceRecord withHandover(String newAgency, List<String> newApprovedBy, boolean nowHandedOver) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, newAgency, newApprovedBy, nowHandedOver, dunning);
+                    disputeReason, disputedBy, promise, newAgency, newApprovedBy, nowHandedOver, dunning, courtesyCall);
+        }
+
+        InvoiceRecord withCourtesyCall(CourtesyCallRecord newCall) {
+            return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning, newCall);
         }
     }
+
+    /** The task type of a courtesy call in the worklists, beside the dunning steps'. */
+    public static final String COURTESY_CALL = "COURTESY_CALL";
 
     private final KeyedViews<InvoiceRecord> invoices;
     /** The invoices followed now (see {@link InvoiceRecord#followed()}): small whatever the ledger. */
@@ -156,7 +185,7 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
     void on(InvoiceIssued e, @SequenceNumber long sequence, @MessageIdentifier String event) {
         invoices.create(e.invoiceId(), sequence, new InvoiceRecord(e.invoiceId(), e.customerId(), e.orderId(),
                 e.amount(), e.currency(), e.amount(), e.issueDate(), e.dueDate(), null, null, null, null, List.of(), false,
-                null));
+                null, null));
         ledger.issued(event, e.currency(), e.issueDate(), e.dueDate(), e.amount());
         follow(e.invoiceId());
     }
@@ -212,6 +241,21 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
     }
 
     @EventHandler
+    void on(CourtesyCallDue e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        invoices.update(e.invoiceId(), sequence, invoice -> invoice.withCourtesyCall(new CourtesyCallRecord(
+                LocalDate.ofInstant(at, ZoneOffset.UTC), e.assignee(), e.reasons(), null, null)));
+        follow(e.invoiceId());
+    }
+
+    @EventHandler
+    void on(CourtesyCallMade e, @SequenceNumber long sequence) {
+        invoices.update(e.invoiceId(), sequence, invoice -> invoice.courtesyCall() == null ? invoice
+                : invoice.withCourtesyCall(new CourtesyCallRecord(invoice.courtesyCall().dueOn(),
+                invoice.courtesyCall().assignee(), invoice.courtesyCall().reasons(), e.note(), e.actor())));
+        follow(e.invoiceId());
+    }
+
+    @EventHandler
     void on(PaymentPromiseKept e, @SequenceNumber long sequence) {
         invoices.update(e.invoiceId(), sequence, invoice -> invoice.withPromise(new PromiseRecord(
                 invoice.promise().promisedOn(), invoice.promise().amount(), invoice.promise().pausedUntil(), true)));
@@ -263,7 +307,7 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
         }
         for (Class<?> type : List.of(InvoiceIssued.class, InvoiceDisputed.class, DisputeResolved.class,
                 PaymentPromised.class, PaymentPromiseKept.class, CollectionHandoverApproved.class,
-                InvoiceHandedOver.class, DunningStepReached.class)) {
+                InvoiceHandedOver.class, DunningStepReached.class, CourtesyCallDue.class, CourtesyCallMade.class)) {
             if (type.isInstance(event)) {
                 try {
                     return Stream.of((String) type.getMethod("invoiceId").invoke(event));
@@ -291,16 +335,24 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
         return invoices.find(query.invoiceId()).map(invoice -> invoice.viewOn(LocalDate.now(clock)));
     }
 
-    /** The invoices whose last dunning step is a task for {@code assignee} that is still to do. */
-    public List<InvoiceRecord> withOpenTaskFor(String assignee) {
-        return withOpenTaskFor(assignee, followed());
+    /** A task an invoice asks of a person: its last dunning step's, or a courtesy call before it falls due. */
+    public record OpenTask(InvoiceRecord invoice, String type, String assignee, LocalDate since) {
     }
 
-    public static List<InvoiceRecord> withOpenTaskFor(String assignee, List<InvoiceRecord> invoices) {
+    /** The tasks for {@code assignee} still to do, oldest first. */
+    public List<OpenTask> openTasksFor(String assignee) {
+        return openTasksFor(assignee, followed());
+    }
+
+    public static List<OpenTask> openTasksFor(String assignee, List<InvoiceRecord> invoices) {
         return invoices.stream()
-                .filter(invoice -> invoice.openTask().filter(task -> assignee.equals(task.assignee())).isPresent())
-                .sorted(Comparator.comparing((InvoiceRecord invoice) -> invoice.dunning().reachedOn())
-                        .thenComparing(InvoiceRecord::invoiceId))
+                .flatMap(invoice -> Stream.concat(
+                        invoice.openTask().map(task -> new OpenTask(invoice, task.step().name(), task.assignee(),
+                                task.reachedOn())).stream(),
+                        invoice.courtesyTask().map(call -> new OpenTask(invoice, COURTESY_CALL, call.assignee(),
+                                call.dueOn())).stream()))
+                .filter(task -> assignee.equals(task.assignee()))
+                .sorted(Comparator.comparing(OpenTask::since).thenComparing(task -> task.invoice().invoiceId()))
                 .toList();
     }
 

@@ -12,6 +12,19 @@ import com.creditdesk.api.account.AccountEvents.HoldLifted;
 import com.creditdesk.api.account.AccountEvents.LimitExceeded;
 import com.creditdesk.api.account.AccountEvents.SecurityRegistered;
 import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
+import com.creditdesk.api.account.AccountEvents.AccountJoinedGroup;
+import com.creditdesk.api.account.AccountEvents.GroupExposureChanged;
+import com.creditdesk.api.dunning.CourtesyReason;
+import com.creditdesk.api.group.GroupEvents.GroupCreditReleased;
+import com.creditdesk.api.group.GroupEvents.GroupCreditReserved;
+import com.creditdesk.api.group.GroupEvents.GroupLimitExceeded;
+import com.creditdesk.api.group.GroupEvents.GroupLimitSet;
+import com.creditdesk.api.group.GroupEvents.GroupMemberAdded;
+import com.creditdesk.api.group.GroupEvents.GroupMemberRemoved;
+import com.creditdesk.api.group.GroupEvents.MemberExposureRecorded;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallDue;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallMade;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallScheduled;
 import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningEvents.PaymentPromiseBroken;
@@ -45,6 +58,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -231,6 +245,55 @@ final class Summaries {
             return "Dunning step " + e.step() + " on invoice " + e.invoiceId() + ", " + e.daysPastDue()
                     + " days past due, " + money(currency, e.balance()) + " open" + sent + who;
         }
+        if (event instanceof AccountJoinedGroup e) {
+            return "Account joined corporate group " + e.groupId() + " with an exposure of "
+                    + money(currency, e.exposure());
+        }
+        if (event instanceof GroupExposureChanged e) {
+            return "Exposure of " + money(currency, e.exposure()) + " reported to group " + e.groupId()
+                    + (e.includesOrderId() == null ? "" : " (with order " + e.includesOrderId() + ")");
+        }
+        if (event instanceof GroupLimitSet e) {
+            return "Group " + e.groupId() + " (" + e.name() + ") limit set to " + money(e.currency(), e.limit())
+                    + (e.previous() == null ? "" : " (was " + money(e.currency(), e.previous()) + ")") + ": "
+                    + e.reason();
+        }
+        if (event instanceof GroupMemberAdded e) {
+            return "Account " + e.customerId() + " taken into group " + e.groupId();
+        }
+        if (event instanceof GroupMemberRemoved e) {
+            return "Account " + e.customerId() + " taken out of group " + e.groupId() + ": " + e.reason();
+        }
+        if (event instanceof GroupCreditReserved e) {
+            return "Group " + e.groupId() + " reserved " + money(currency, e.amount()) + " for order " + e.orderId()
+                    + " of " + e.customerId() + " (group exposure " + money(currency, e.groupExposure()) + ", limit "
+                    + money(currency, e.groupLimit()) + ")";
+        }
+        if (event instanceof GroupLimitExceeded e) {
+            return "Order " + e.orderId() + " of " + e.customerId() + " (" + money(currency, e.amount())
+                    + ") would take group " + e.groupId() + " past its limit: group exposure "
+                    + money(currency, e.groupExposure()) + ", limit " + money(currency, e.groupLimit());
+        }
+        if (event instanceof GroupCreditReleased e) {
+            return "Group " + e.groupId() + " released " + money(currency, e.amount()) + " reserved for order "
+                    + e.orderId() + ", not accepted";
+        }
+        if (event instanceof MemberExposureRecorded e) {
+            return "Group " + e.groupId() + " counts " + money(currency, e.exposure()) + " for " + e.customerId()
+                    + (e.includesOrderId() == null ? "" : ", with order " + e.includesOrderId());
+        }
+        if (event instanceof CourtesyCallScheduled e) {
+            return "Courtesy call planned on " + e.callOn() + ", before invoice " + e.invoiceId() + " falls due ("
+                    + reasons(e.reasons()) + ")";
+        }
+        if (event instanceof CourtesyCallDue e) {
+            return "Courtesy call due: task for " + e.assignee() + " to remind the customer that invoice "
+                    + e.invoiceId() + " (" + money(currency, e.balance()) + ") falls due on " + e.dueDate() + " ("
+                    + reasons(e.reasons()) + ")";
+        }
+        if (event instanceof CourtesyCallMade e) {
+            return "Courtesy call about invoice " + e.invoiceId() + " made by " + e.actor() + ": " + e.note();
+        }
         if (event instanceof DunningResumed e) {
             return "Dunning of invoice " + e.invoiceId() + " resumes (" + e.reason() + "), " + e.pausedDays()
                     + " days later than planned";
@@ -248,5 +311,10 @@ final class Summaries {
         }
         DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return (currency == null ? "" : currency + " ") + format.format(amount.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    private static String reasons(List<CourtesyReason> reasons) {
+        return reasons.stream().map(reason -> reason.name().toLowerCase().replace('_', ' '))
+                .collect(Collectors.joining(", "));
     }
 }

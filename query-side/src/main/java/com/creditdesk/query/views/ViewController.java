@@ -3,6 +3,8 @@ package com.creditdesk.query.views;
 import io.swagger.v3.oas.annotations.Operation;
 import com.creditdesk.api.application.ApplicationQueries.ApplicationView;
 import com.creditdesk.api.application.ApplicationQueries.FindApplication;
+import com.creditdesk.api.group.GroupQueries.FindGroup;
+import com.creditdesk.api.group.GroupQueries.GroupView;
 import com.creditdesk.api.invoice.InvoiceQueries.FindInvoice;
 import com.creditdesk.api.invoice.InvoiceQueries.InvoiceView;
 import com.creditdesk.api.order.OrderQueries.FindOrder;
@@ -47,6 +49,13 @@ class ViewController {
     Mono<ApplicationView> application(@PathVariable @Id String applicationId) {
         return queries.find(new FindApplication(applicationId), ApplicationView.class,
                 "no application " + applicationId);
+    }
+
+    @Operation(summary = "A corporate group: its limit, members with their exposure, the group's exposure and credit left",
+            description = "**Roles:** CREDIT, SALES, ANALYST, ADMIN.")
+    @GetMapping("/api/groups/{groupId}")
+    Mono<GroupView> group(@PathVariable @Id String groupId) {
+        return queries.find(new FindGroup(groupId), GroupView.class, "no group " + groupId);
     }
 
     @Operation(summary = "An account manager's worklist",

@@ -19,6 +19,7 @@ import com.creditdesk.api.common.Roles;
 import com.creditdesk.query.account.AccountProjection;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.invoice.InvoiceProjection.InvoiceRecord;
+import com.creditdesk.query.invoice.InvoiceProjection.OpenTask;
 import com.creditdesk.query.order.OrderProjection;
 import com.creditdesk.query.reporting.ReportingCurrency;
 import com.creditdesk.query.review.ReviewProjection;
@@ -73,7 +74,7 @@ public class Worklists {
                 .map(order -> blockedOrder(order, names.get(order.customerId()))).toList();
         List<ReviewView> theirReviews = withNames(reviews.reportedBy(query.accountManager()));
         return new SalesView(query.accountManager(), customers, blocked,
-                tasks(invoices.withOpenTaskFor(query.accountManager()), LocalDate.now(clock)), theirReviews,
+                tasks(invoices.openTasksFor(query.accountManager()), LocalDate.now(clock)), theirReviews,
                 applications.filedBy(query.accountManager()).stream().map(this::applicationItem).toList());
     }
 
@@ -117,17 +118,19 @@ public class Worklists {
         return new FinanceView(total == null ? null : total.ageing(), total == null ? null : total.overdueTotal(),
                 total == null ? null : total.dso(), figures.reporting(), figures.perCurrency(), requests,
                 withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(),
-                tasks(InvoiceProjection.withOpenTaskFor(Roles.CREDIT, followed), today), nowFitting,
+                tasks(InvoiceProjection.openTasksFor(Roles.CREDIT, followed), today), nowFitting,
                 applications.waiting().stream().map(this::applicationItem).toList(), accounts.withRiskClassProposed());
     }
 
-    private List<TaskItem> tasks(List<InvoiceRecord> withTasks, LocalDate today) {
-        Map<String, String> names = accounts.names(withTasks.stream().map(InvoiceRecord::customerId).distinct().toList());
-        return withTasks.stream().map(invoice -> new TaskItem(invoice.invoiceId() + ":" + invoice.dunning().step(),
-                invoice.dunning().step().name(), invoice.dunning().assignee(), invoice.customerId(),
-                names.get(invoice.customerId()), invoice.invoiceId(), invoice.balance(), invoice.currency(),
-                invoice.daysPastDueOn(today),
-                invoice.dunning().reachedOn())).toList();
+    private List<TaskItem> tasks(List<OpenTask> open, LocalDate today) {
+        Map<String, String> names = accounts.names(open.stream().map(task -> task.invoice().customerId()).distinct()
+                .toList());
+        return open.stream().map(task -> {
+            InvoiceRecord invoice = task.invoice();
+            return new TaskItem(invoice.invoiceId() + ":" + task.type(), task.type(), task.assignee(),
+                    invoice.customerId(), names.get(invoice.customerId()), invoice.invoiceId(), invoice.balance(),
+                    invoice.currency(), invoice.daysPastDueOn(today), task.since());
+        }).toList();
     }
 
     /** An application with its score and approved limit, and the hours it waited (or has waited) for a decision. */

@@ -11,6 +11,18 @@ import com.creditdesk.api.application.ApplicationEvents.ApplicationScreened;
 import com.creditdesk.api.application.ApplicationEvents.CreditApplicationFiled;
 import com.creditdesk.api.common.EventFamilies;
 import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
+import com.creditdesk.api.account.AccountEvents.AccountJoinedGroup;
+import com.creditdesk.api.account.AccountEvents.GroupExposureChanged;
+import com.creditdesk.api.group.GroupEvents.GroupCreditReleased;
+import com.creditdesk.api.group.GroupEvents.GroupCreditReserved;
+import com.creditdesk.api.group.GroupEvents.GroupLimitExceeded;
+import com.creditdesk.api.group.GroupEvents.GroupLimitSet;
+import com.creditdesk.api.group.GroupEvents.GroupMemberAdded;
+import com.creditdesk.api.group.GroupEvents.GroupMemberRemoved;
+import com.creditdesk.api.group.GroupEvents.MemberExposureRecorded;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallDue;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallMade;
+import com.creditdesk.api.dunning.DunningEvents.CourtesyCallScheduled;
 import com.creditdesk.api.dunning.DunningEvents.DunningScheduled;
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningEvents.PaymentPromiseBroken;
@@ -49,6 +61,11 @@ class AccountEvolutionTest {
             BlockedOrderNowFits.class, SalesSignalReported.class, PaymentTermsRefused.class, InvoiceDisputed.class,
             PaymentPromised.class, PaymentPromiseKept.class, CollectionHandoverApproved.class, InvoiceHandedOver.class,
             DunningScheduled.class, DunningStepReached.class, DunningResumed.class, PaymentPromiseBroken.class,
+            CourtesyCallScheduled.class, CourtesyCallDue.class, CourtesyCallMade.class,
+            // a group counts its members' exposure; the account's own figures stay as they are
+            AccountJoinedGroup.class, GroupExposureChanged.class, GroupLimitSet.class, GroupMemberAdded.class,
+            GroupMemberRemoved.class, GroupCreditReserved.class, GroupLimitExceeded.class, GroupCreditReleased.class,
+            MemberExposureRecorded.class,
             // a credit application is an aggregate of its own; its approval opens the account with AccountOpened
             CreditApplicationFiled.class, ApplicationScreened.class, ApplicationApprovalGiven.class,
             ApplicationApproved.class, ApplicationDeclined.class);

@@ -32,4 +32,16 @@ public final class AccountCommands {
 
     public record LiftHold(@TargetAggregateIdentifier String customerId, String reason, String actor) {
     }
+
+    /** The account joins a corporate group kept in {@code currency}; joining its own group again changes nothing. */
+    public record JoinGroup(@TargetAggregateIdentifier String customerId, String groupId, String currency,
+                            String actor) {
+    }
+
+    /**
+     * What the account answers a group: its exposure now and the sequence of its last event, so the group keeps
+     * the latest it was told. A member's order is answered so first, before the group is asked for room.
+     */
+    public record MemberExposure(String customerId, String groupId, BigDecimal exposure, long accountSequence) {
+    }
 }

@@ -54,4 +54,19 @@ public final class AccountEvents {
     @Revision("1")
     public record HoldLifted(String customerId, String reason, String actor) implements AccountEvent {
     }
+
+    /** The account joined a corporate group; {@code exposure} is what it owed and had on order then. */
+    @Revision("1")
+    public record AccountJoinedGroup(String customerId, String groupId, BigDecimal exposure, String actor)
+            implements AccountEvent {
+    }
+
+    /**
+     * The exposure of a group member changed, for its group to count: after an order, an invoice, a payment, a credit
+     * note. {@code includesOrderId} is an order accepted with room the group reserved for it.
+     */
+    @Revision("1")
+    public record GroupExposureChanged(String customerId, String groupId, BigDecimal exposure, String includesOrderId)
+            implements AccountEvent {
+    }
 }

@@ -12,4 +12,13 @@ public final class DunningCommands {
      */
     public record AdvanceDunning(@TargetAggregateIdentifier String customerId, String invoiceId) {
     }
+
+    /** Sent by the courtesy-call timer on the planned day: the account makes the call a task if it is still due. */
+    public record OpenCourtesyCall(@TargetAggregateIdentifier String customerId, String invoiceId) {
+    }
+
+    /** The account manager records the courtesy call made; recording it again changes nothing. */
+    public record RecordCourtesyCall(@TargetAggregateIdentifier String customerId, String invoiceId, String note,
+                                     String actor) {
+    }
 }

@@ -5,6 +5,7 @@ import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 public final class DunningEvents {
     private DunningEvents() {
@@ -53,5 +54,33 @@ public final class DunningEvents {
     @Revision("1")
     public record PaymentPromiseBroken(String customerId, String invoiceId, LocalDate promisedOn, BigDecimal amount,
                                        BigDecimal paid) implements DunningEvent {
+    }
+
+    /**
+     * A courtesy call is planned for the invoice: on {@code callOn}, a few days before it falls due, the account
+     * manager reminds the customer of the agreed terms. {@code reasons} are why this customer gets one.
+     */
+    @Revision("1")
+    public record CourtesyCallScheduled(String customerId, String invoiceId, LocalDate callOn,
+                                        List<CourtesyReason> reasons) implements DunningEvent {
+        public CourtesyCallScheduled {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** The day of a planned courtesy call has come: a task for {@code assignee} until it is made or the invoice paid. */
+    @Revision("1")
+    public record CourtesyCallDue(String customerId, String invoiceId, LocalDate dueDate, BigDecimal balance,
+                                  String currency, String assignee, List<CourtesyReason> reasons)
+            implements DunningEvent {
+        public CourtesyCallDue {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** The account manager made the courtesy call, with what was said. */
+    @Revision("1")
+    public record CourtesyCallMade(String customerId, String invoiceId, String note, String actor)
+            implements DunningEvent {
     }
 }

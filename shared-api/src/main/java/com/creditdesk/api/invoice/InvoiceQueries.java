@@ -2,6 +2,9 @@ package com.creditdesk.api.invoice;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+
+import com.creditdesk.api.dunning.CourtesyReason;
 
 public final class InvoiceQueries {
     private InvoiceQueries() {
@@ -10,10 +13,19 @@ public final class InvoiceQueries {
     public record FindInvoice(String invoiceId) {
     }
 
-    /** The contract's invoice view; {@code dunningStep} is the last step reached (null before the first). */
+    /**
+     * The contract's invoice view; {@code dunningStep} is the last step reached (null before the first),
+     * {@code courtesyCall} the call before the due date, once due (null when the customer needed none).
+     */
     public record InvoiceView(String invoiceId, String customerId, String orderId, BigDecimal amount, BigDecimal balance,
                               LocalDate issueDate, LocalDate dueDate, long daysPastDue, boolean disputed,
-                              PromiseView promise, String dunningStep, boolean handedOver) {
+                              PromiseView promise, String dunningStep, boolean handedOver,
+                              CourtesyCallView courtesyCall) {
+    }
+
+    /** A courtesy call: DUE since {@code dueOn}, or MADE by {@code madeBy} with its note; why the customer gets one. */
+    public record CourtesyCallView(String status, LocalDate dueOn, List<CourtesyReason> reasons, String note,
+                                   String madeBy) {
     }
 
     /** A payment promise and where it stands: OPEN until {@code pausedUntil}, then KEPT or BROKEN. */

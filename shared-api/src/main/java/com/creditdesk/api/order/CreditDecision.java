@@ -1,5 +1,7 @@
 package com.creditdesk.api.order;
 
+import com.creditdesk.api.group.GroupCredit;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,5 +11,18 @@ import java.math.BigDecimal;
  */
 public record CreditDecision(BigDecimal effectiveLimit, BigDecimal activeSecurities, BigDecimal exposureBefore,
                              BigDecimal orderAmount, BigDecimal overdueBalance, int oldestDaysPastDue,
-                             boolean openReview, boolean onHold, String policyVersion) {
+                             boolean openReview, boolean onHold, String policyVersion, GroupCredit group) {
+
+    /** The check of an account outside any corporate group. */
+    public CreditDecision(BigDecimal effectiveLimit, BigDecimal activeSecurities, BigDecimal exposureBefore,
+                          BigDecimal orderAmount, BigDecimal overdueBalance, int oldestDaysPastDue, boolean openReview,
+                          boolean onHold, String policyVersion) {
+        this(effectiveLimit, activeSecurities, exposureBefore, orderAmount, overdueBalance, oldestDaysPastDue,
+                openReview, onHold, policyVersion, null);
+    }
+
+    public CreditDecision withGroup(GroupCredit groupCredit) {
+        return new CreditDecision(effectiveLimit, activeSecurities, exposureBefore, orderAmount, overdueBalance,
+                oldestDaysPastDue, openReview, onHold, policyVersion, groupCredit);
+    }
 }

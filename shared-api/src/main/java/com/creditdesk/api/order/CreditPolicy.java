@@ -42,6 +42,10 @@ public record CreditPolicy(String version, int overdueDaysTolerance, BigDecimal 
         if (reviewsBlock && in.openReview()) {
             reasons.add(BlockReason.CREDIT_REVIEW);
         }
+        if (in.group() != null
+                && in.group().groupExposure().add(in.orderAmount()).compareTo(in.group().groupLimit()) > 0) {
+            reasons.add(BlockReason.GROUP_LIMIT_EXCEEDED);
+        }
         return List.copyOf(reasons);
     }
 }

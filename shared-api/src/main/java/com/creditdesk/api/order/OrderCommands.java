@@ -3,6 +3,8 @@ package com.creditdesk.api.order;
 import com.creditdesk.api.common.GloballyUnique;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import com.creditdesk.api.group.GroupCredit;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,8 +12,22 @@ public final class OrderCommands {
     private OrderCommands() {
     }
 
+    /**
+     * An order to check. For a member of a corporate group, {@code groupCredit} is the group's answer, asked first:
+     * without it the account answers its {@code MemberExposure} instead of deciding.
+     */
     public record PlaceOrder(@TargetAggregateIdentifier String customerId, String orderId, BigDecimal amount,
-                             String currency, String description, String actor) implements GloballyUnique {
+                             String currency, String description, String actor, GroupCredit groupCredit)
+            implements GloballyUnique {
+        public PlaceOrder(String customerId, String orderId, BigDecimal amount, String currency, String description,
+                          String actor) {
+            this(customerId, orderId, amount, currency, description, actor, null);
+        }
+
+        public PlaceOrder withGroupCredit(GroupCredit answer) {
+            return new PlaceOrder(customerId, orderId, amount, currency, description, actor, answer);
+        }
+
         @Override
         public String uniqueKey() {
             return "order:" + orderId;

@@ -1,5 +1,6 @@
 package com.creditdesk.query.account;
 
+import com.creditdesk.command.dunning.CourtesyCallSettings;
 import com.creditdesk.api.account.AccountCommands.LiftHold;
 import com.creditdesk.api.account.AccountCommands.OpenAccount;
 import com.creditdesk.api.account.AccountCommands.PutOnHold;
@@ -117,6 +118,7 @@ class CreditFiguresAgreementTest {
             fixture.registerInjectableResource(clock);
             fixture.registerInjectableResource(new ReminderTemplates());
             fixture.registerInjectableResource(ReviewCycles.STANDARD);
+        fixture.registerInjectableResource(CourtesyCallSettings.STANDARD);
             clock.moveTo(today);
             events.addAll(run(fixture.givenNoPriorActivity(), new OpenAccount(C, "Bakkerij Peeters", Segment.SMB,
                     "EUR", "sales1", Language.nl, "erp", null)));
