@@ -24,12 +24,14 @@ import java.util.Date;
  *   <li>the first layout (no record of it);</li>
  *   <li>receivables and the KPIs' orders and signals as sums per day and month, the invoices followed and
  *       the orders blocked now, the customers of each account manager; invoices with their currency; the
- *       release request in an order's history; the last entry of each account's timeline.</li>
+ *       release request in an order's history; the last entry of each account's timeline;</li>
+ *   <li>the KPIs' credit applications (filed, and their final decisions per month) and each customer's periodic
+ *       reviews (planned and due).</li>
  * </ol>
  */
 @Component
 public class ViewsVersion {
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
     private static final String ID = "views";
     /** An upgrade whose instance went away without finishing may be taken over after this long. */
     private static final Duration UPGRADE_TIMEOUT = Duration.ofMinutes(30);

@@ -34,7 +34,9 @@ class KpiController {
     }
 
     @Operation(summary = "KPIs of a period",
-            description = "**Roles:** CREDIT, ANALYST. `from`/`to` are instants or days (UTC); by default the last 90 days. Ratios with nothing to divide by are null.")
+            description = "**Roles:** CREDIT, ANALYST. `from`/`to` are instants or days (UTC); by default the last 90 days. Ratios with nothing to divide by are null. "
+                    + "`applications`: credit applications whose decision became final in the period (above the approval authority: at the second approval), per outcome, with the median hours from filing; "
+                    + "`periodicReviews`: reviews due on a day of the period (up to today) and those concluded at the latest `graceDays` (" + KpiFigures.REVIEW_GRACE_DAYS + ") days after their due day.")
     @GetMapping("/api/kpis")
     Mono<Kpis> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant end = to == null ? clock.instant() : instant("to", to);

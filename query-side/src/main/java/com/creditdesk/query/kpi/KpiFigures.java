@@ -1,10 +1,17 @@
 package com.creditdesk.query.kpi;
 
+import com.creditdesk.api.application.ApplicationDecision;
 import com.creditdesk.api.common.Reporting;
+import com.creditdesk.api.kpi.KpiQueries.ApplicationKpis;
 import com.creditdesk.api.kpi.KpiQueries.CurrencyKpis;
 import com.creditdesk.api.kpi.KpiQueries.Kpis;
+import com.creditdesk.api.kpi.KpiQueries.ReviewKpis;
 import com.creditdesk.api.kpi.KpiQueries.SignalFollowUp;
 import com.creditdesk.query.invoice.ReceivablesLedger;
+import com.creditdesk.query.kpi.KpiFacts.ApplicationDecided;
+import com.creditdesk.query.kpi.KpiFacts.ApplicationFacts;
+import com.creditdesk.query.kpi.KpiFacts.CustomerReviews;
+import com.creditdesk.query.kpi.KpiFacts.DueReview;
 import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
 import com.creditdesk.query.reporting.ReportingCurrency;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
@@ -29,16 +36,22 @@ final class KpiFigures {
     static final int DSO_DAYS = 90;
     static final int LATE_DAYS = 30;
     static final int SIGNAL_WINDOW_DAYS = 90;
+    /**
+     * A periodic review concluded at the latest this many days after its due day was concluded on time: a week to
+     * gather the figures and visit, as the timer opens the review on the day itself.
+     */
+    static final int REVIEW_GRACE_DAYS = 7;
 
     private KpiFigures() {
     }
 
     static Kpis of(Instant from, Instant to, LocalDate today, List<InvoiceFacts> invoices, List<OrderFacts> orders,
-                   List<SignalFacts> signals, ReportingCurrency reporting) {
-        return of(from, to, today, KpiInputs.of(from, to, invoices, orders, signals), reporting);
+                   List<SignalFacts> signals, List<ApplicationFacts> applications, List<CustomerReviews> reviews,
+                   ReportingCurrency reporting) {
+        return of(from, to, today, KpiInputs.of(from, to, invoices, orders, signals, applications, reviews), reporting);
     }
 
-    /** DSO and CEI per currency and, converted, over all of them; the rest counts orders and signals. */
+    /** DSO and CEI per currency and, converted, over all of them; the rest counts orders, signals, applications and reviews. */
     static Kpis of(Instant from, Instant to, LocalDate today, KpiInputs inputs, ReportingCurrency reporting) {
         LocalDate firstDay = day(from);
         LocalDate lastDay = day(to.minusNanos(1));
@@ -49,8 +62,9 @@ final class KpiFigures {
                 .toList();
         return new Kpis(from, to, converted == null ? null : dso(converted, lastDay),
                 converted == null ? null : cei(converted, firstDay, lastDay),
-                blockedShare(inputs.placed(), inputs.blocked()), medianReleaseHours(inputs.releaseMinutes()),
-                signalFollowUps(inputs.signals(), inputs.invoicesOf(), today), conversion, perCurrency);
+                blockedShare(inputs.placed(), inputs.blocked()), medianHours(inputs.releaseMinutes()),
+                signalFollowUps(inputs.signals(), inputs.invoicesOf(), today), conversion, perCurrency,
+                applications(inputs.applicationDecisions()), periodicReviews(inputs.reviews(), today));
     }
 
     /** The sums of every currency brought into the reporting currency and added. */
@@ -95,11 +109,38 @@ final class KpiFigures {
     }
 
     static BigDecimal blockedShare(long placed, long blocked) {
-        return placed == 0 ? null
-                : BigDecimal.valueOf(blocked).divide(BigDecimal.valueOf(placed), 3, RoundingMode.HALF_UP);
+        return share(placed, blocked);
     }
 
-    static BigDecimal medianReleaseHours(List<Long> decisionMinutes) {
+    /** {@code part} ÷ {@code whole} (0–1, three decimals), null when the whole is 0. */
+    private static BigDecimal share(long whole, long part) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
+    }
+
+    /** Per outcome, and the median hours from filing to the final decision. */
+    static ApplicationKpis applications(List<ApplicationDecided> decided) {
+        Map<ApplicationDecision, Integer> perOutcome = new java.util.EnumMap<>(ApplicationDecision.class);
+        decided.forEach(application -> perOutcome.merge(application.decision(), 1, Integer::sum));
+        return new ApplicationKpis(decided.size(), perOutcome.getOrDefault(ApplicationDecision.APPROVE, 0),
+                perOutcome.getOrDefault(ApplicationDecision.APPROVE_WITH_SECURITY, 0),
+                perOutcome.getOrDefault(ApplicationDecision.DECLINE, 0),
+                medianHours(decided.stream().map(ApplicationDecided::minutes).toList()));
+    }
+
+    /**
+     * The reviews whose due day has come by {@code today}, and those concluded at the latest
+     * {@link #REVIEW_GRACE_DAYS} days after it.
+     */
+    static ReviewKpis periodicReviews(List<DueReview> reviews, LocalDate today) {
+        List<DueReview> due = reviews.stream().filter(review -> !review.dueOn().isAfter(today)).toList();
+        long onTime = due.stream().filter(review -> review.concludedAt() != null
+                && !day(review.concludedAt()).isAfter(review.dueOn().plusDays(REVIEW_GRACE_DAYS))).count();
+        return new ReviewKpis(due.size(), (int) onTime, share(due.size(), onTime), REVIEW_GRACE_DAYS);
+    }
+
+    /** The median of the minutes, in hours with one decimal; null when there are none. */
+    static BigDecimal medianHours(List<Long> decisionMinutes) {
         List<Long> minutes = decisionMinutes.stream().sorted().toList();
         if (minutes.isEmpty()) {
             return null;

@@ -2,6 +2,10 @@ package com.creditdesk.query.kpi;
 
 import com.creditdesk.query.invoice.ReceivablesLedger;
 import com.creditdesk.query.invoice.ReceivablesLedger.Span;
+import com.creditdesk.query.kpi.KpiFacts.ApplicationDecided;
+import com.creditdesk.query.kpi.KpiFacts.ApplicationFacts;
+import com.creditdesk.query.kpi.KpiFacts.CustomerReviews;
+import com.creditdesk.query.kpi.KpiFacts.DueReview;
 import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
 import com.creditdesk.query.kpi.KpiFacts.Settlement;
@@ -11,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +23,18 @@ import java.util.TreeMap;
 
 /**
  * What the KPIs of a period [from, to) are worked out from: the receivables as sums per day (per currency), the
- * orders placed and blocked in the period, the minutes of the release decisions taken in it, and its
- * sales signals with their customers' invoices. The projection reads them as kept sums
+ * orders placed and blocked in the period, the minutes of the release decisions taken in it, its
+ * sales signals with their customers' invoices, the credit applications whose decision became final in it, and the
+ * periodic reviews due on its days (with the plans whose day falls in it: whether that day has come is for
+ * {@link KpiFigures} to say, on the day it is asked). The projection reads them as kept sums and indexed facts
  * ({@link KpiProjection}); {@link #of} works them out from every fact, the slow way they must equal.
  */
 record KpiInputs(Map<String, ReceivablesLedger.History> receivables, long placed, long blocked, List<Long> releaseMinutes,
-                 List<SignalFacts> signals, Map<String, List<InvoiceFacts>> invoicesOf) {
+                 List<SignalFacts> signals, Map<String, List<InvoiceFacts>> invoicesOf,
+                 List<ApplicationDecided> applicationDecisions, List<DueReview> reviews) {
 
     static KpiInputs of(Instant from, Instant to, List<InvoiceFacts> invoices, List<OrderFacts> orders,
-                        List<SignalFacts> signals) {
+                        List<SignalFacts> signals, List<ApplicationFacts> applications, List<CustomerReviews> reviews) {
         List<OrderFacts> placed = orders.stream().filter(o -> within(o.placedAt(), from, to)).toList();
         List<Long> minutes = orders.stream()
                 .filter(o -> o.releaseRequestedAt() != null && within(o.releaseDecidedAt(), from, to))
@@ -35,8 +43,21 @@ record KpiInputs(Map<String, ReceivablesLedger.History> receivables, long placed
         Map<String, List<InvoiceFacts>> invoicesOf = new HashMap<>();
         reported.forEach(signal -> invoicesOf.put(signal.customerId(),
                 invoices.stream().filter(i -> i.customerId().equals(signal.customerId())).toList()));
+        List<ApplicationDecided> decided = applications.stream()
+                .filter(a -> a.filedAt() != null && a.decision() != null && within(a.decidedAt(), from, to))
+                .map(a -> new ApplicationDecided(a.decision(), Duration.between(a.filedAt(), a.decidedAt()).toMinutes()))
+                .toList();
+        LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        LocalDate lastDay = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
+        List<DueReview> due = reviews.stream().flatMap(customer -> customer.dueOrPlanned().stream())
+                .filter(review -> onDayOf(review.dueOn(), firstDay, lastDay)).toList();
         return new KpiInputs(receivables(invoices), placed.size(), placed.stream().filter(OrderFacts::blocked).count(),
-                minutes, reported, invoicesOf);
+                minutes, reported, invoicesOf, decided, due);
+    }
+
+    /** The day lies between the period's first and last day (both included). */
+    static boolean onDayOf(LocalDate day, LocalDate firstDay, LocalDate lastDay) {
+        return !day.isBefore(firstDay) && !day.isAfter(lastDay);
     }
 
     /** The sums of {@link ReceivablesLedger} per currency, from every invoice's facts. */

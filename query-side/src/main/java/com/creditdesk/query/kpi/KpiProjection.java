@@ -1,5 +1,9 @@
 package com.creditdesk.query.kpi;
 
+import com.creditdesk.api.application.ApplicationDecision;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationApproved;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationDeclined;
+import com.creditdesk.api.application.ApplicationEvents.CreditApplicationFiled;
 import com.creditdesk.api.invoice.DisputeOutcome;
 import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
@@ -12,19 +16,26 @@ import com.creditdesk.api.order.OrderEvents.OrderReleased;
 import com.creditdesk.api.order.OrderEvents.ReleaseRequested;
 import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
+import com.creditdesk.api.signal.SignalEvents.ReviewScheduled;
 import com.creditdesk.api.signal.SignalEvents.SalesSignalReported;
 import com.creditdesk.query.common.DatedSums;
 import com.creditdesk.query.common.KeyedViews;
 import com.creditdesk.query.common.ProjectionBatch;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.reporting.ReportingCurrency;
+import com.creditdesk.query.kpi.KpiFacts.ApplicationDecided;
+import com.creditdesk.query.kpi.KpiFacts.ApplicationFacts;
 import com.creditdesk.query.kpi.KpiFacts.CustomerInvoices;
+import com.creditdesk.query.kpi.KpiFacts.CustomerReviews;
+import com.creditdesk.query.kpi.KpiFacts.DueReview;
 import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
 import com.creditdesk.query.kpi.KpiFacts.Settlement;
 import com.creditdesk.query.kpi.KpiFacts.SignalFacts;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -53,14 +64,16 @@ import java.util.function.UnaryOperator;
  * What the KPIs of any period need, kept so that a period reads what it covers and not the whole
  * ledger: the receivables as sums per day ({@link ReceivablesLedger}, kept with the invoices), orders
  * placed and blocked counted per day and, for the first and last day of a period, per instant; release
- * decisions and sales signals per month; and per customer their invoices' dated facts, read only for
- * the customers a period's signals are about.
+ * decisions, sales signals and the final decisions on credit applications per month; per customer their invoices'
+ * dated facts, read only for the customers a period's signals are about; and per customer the periodic reviews
+ * planned and due, found by their due days (indexed).
  */
 @Component
 @ProcessingGroup(KpiProjection.GROUP)
 public class KpiProjection implements ProjectionBatch.Prefetching {
     static final String GROUP = "kpis";
     private static final String ORDERS = "orders";
+    private static final String APPLICATIONS = "applications";
 
     private final KeyedViews<CustomerInvoices> customers;
     private final KeyedViews<OrderFacts> orders;
@@ -70,6 +83,11 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
     private final DatedSums orderInstants;
     /** Per instant and signal: who reported it about which customer. */
     private final DatedSums signals;
+    private final KeyedViews<ApplicationFacts> applications;
+    /** Per final decision instant and application: the outcome and the minutes from filing to it. */
+    private final DatedSums applicationDecisions;
+    /** Per customer: the periodic review planned and those that fell due, by {@code planned} and {@code due.dueOn}. */
+    private final KeyedViews<CustomerReviews> reviews;
     private final InvoiceProjection invoices;
     private final ReportingCurrency reporting;
     private final Clock clock;
@@ -80,6 +98,12 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
         this.orderDays = new DatedSums(database.getCollection("kpi_order_days"), DatedSums.Period.MONTH);
         this.orderInstants = new DatedSums(database.getCollection("kpi_order_instants"), DatedSums.Period.DAY);
         this.signals = new DatedSums(database.getCollection("kpi_signals"), DatedSums.Period.MONTH);
+        this.applications = new KeyedViews<>(database.getCollection("kpi_applications"), ApplicationFacts.class);
+        this.applicationDecisions = new DatedSums(database.getCollection("kpi_application_decisions"),
+                DatedSums.Period.MONTH);
+        this.reviews = new KeyedViews<>(database.getCollection("kpi_reviews"), CustomerReviews.class);
+        reviews.collection().createIndex(Indexes.ascending("planned"));
+        reviews.collection().createIndex(Indexes.ascending("due.dueOn"));
         this.invoices = invoices;
         this.reporting = reporting;
         this.clock = clock;
@@ -93,6 +117,23 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
                 .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()).distinct().toList());
         orders.prefetch(batch, events.stream().map(EventMessage::getPayload).map(KpiProjection::orderIdOf)
                 .filter(Objects::nonNull).distinct().toList());
+        applications.prefetch(batch, events.stream().map(EventMessage::getPayload)
+                .map(KpiProjection::applicationIdOf).filter(Objects::nonNull).distinct().toList());
+        reviews.prefetch(batch, events.stream().map(EventMessage::getPayload)
+                .filter(e -> e instanceof ReviewScheduled || e instanceof CreditReviewConcluded)
+                .map(e -> e instanceof ReviewScheduled r ? r.customerId() : ((CreditReviewConcluded) e).customerId())
+                .distinct().toList());
+    }
+
+    private static String applicationIdOf(Object event) {
+        if (event instanceof CreditApplicationFiled e) {
+            return e.applicationId();
+        } else if (event instanceof ApplicationApproved e) {
+            return e.applicationId();
+        } else if (event instanceof ApplicationDeclined e) {
+            return e.applicationId();
+        }
+        return null;
     }
 
     private static String orderIdOf(Object event) {
@@ -212,6 +253,57 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
                 new Document("customerId", e.customerId()).append("reportedBy", e.actor()));
     }
 
+    @EventHandler
+    void on(CreditApplicationFiled e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        applications.create(e.applicationId(), sequence,
+                new ApplicationFacts(e.applicationId(), e.customerId(), at, null, null));
+    }
+
+    /** Final: with one approval within the approval authority, or the second above it (the first decides nothing). */
+    @EventHandler
+    void on(ApplicationApproved e, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String event) {
+        decided(e.applicationId(), e.decision(), sequence, at, event);
+    }
+
+    @EventHandler
+    void on(ApplicationDeclined e, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String event) {
+        decided(e.applicationId(), ApplicationDecision.DECLINE, sequence, at, event);
+    }
+
+    /** As a release decision: the entry from what the filing recorded (the same however often it is delivered). */
+    private void decided(String applicationId, ApplicationDecision decision, long sequence, Instant at, String event) {
+        applications.current(applicationId).map(ApplicationFacts::filedAt).ifPresent(filed -> applicationDecisions.set(
+                event, APPLICATIONS, day(at), "decisions", key(at) + "|" + applicationId,
+                new Document("decision", decision.name()).append("minutes", Duration.between(filed, at).toMinutes())));
+        applications.update(applicationId, sequence, facts -> new ApplicationFacts(facts.applicationId(),
+                facts.customerId(), facts.filedAt(), decision, at));
+    }
+
+    /**
+     * The latest plan counts: one whose day had come by this event's day fell due first. A plan for a day already
+     * past falls due on the day it was made.
+     */
+    @EventHandler
+    void on(ReviewScheduled e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        LocalDate today = day(at);
+        LocalDate dueOn = e.dueOn().isBefore(today) ? today : e.dueOn();
+        reviewsOf(e.customerId(), sequence, known -> known.fallenDueBy(today).planned(dueOn));
+    }
+
+    /** Concludes the reviews that fell due by its day; one concluded before a plan's day leaves that plan alone. */
+    @EventHandler
+    void on(CreditReviewConcluded e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        reviews.update(e.customerId(), sequence, known -> known.fallenDueBy(day(at)).concluded(at));
+    }
+
+    private void reviewsOf(String customerId, long sequence, UnaryOperator<CustomerReviews> change) {
+        if (reviews.current(customerId).isEmpty()) {
+            reviews.create(customerId, sequence, change.apply(new CustomerReviews(customerId, null, List.of())));
+        } else {
+            reviews.update(customerId, sequence, change);
+        }
+    }
+
     @ResetHandler
     void reset() {
         customers.clear();
@@ -219,6 +311,9 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
         orderDays.clear();
         orderInstants.clear();
         signals.clear();
+        applications.clear();
+        applicationDecisions.clear();
+        reviews.clear();
     }
 
     /** Invoices issued after the period still tell whether a signal in it was followed by late payment. */
@@ -261,7 +356,28 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
         Map<String, List<InvoiceFacts>> invoicesOf = new HashMap<>();
         customers.collection().find(Filters.in("_id", reported.stream().map(SignalFacts::customerId).distinct().toList()))
                 .map(customers::read).forEach(customer -> invoicesOf.put(customer.customerId(), customer.invoices()));
-        return new KpiInputs(invoices.ledger().history(), placedCount, blockedCount, minutes, reported, invoicesOf);
+        List<ApplicationDecided> decided = new ArrayList<>();
+        applicationDecisions.between(first, last, "decisions").entries("decisions").forEach((key, value) -> {
+            if (KpiInputs.within(instant(key), from, to)) {
+                Document decision = (Document) value;
+                decided.add(new ApplicationDecided(ApplicationDecision.valueOf(decision.getString("decision")),
+                        ((Number) decision.get("minutes")).longValue()));
+            }
+        });
+        return new KpiInputs(invoices.ledger().history(), placedCount, blockedCount, minutes, reported, invoicesOf,
+                decided, reviewsDue(first, last));
+    }
+
+    /** The customers with a review due or planned on a day from {@code first} to {@code last}, by the indexes. */
+    private List<DueReview> reviewsDue(LocalDate first, LocalDate last) {
+        List<DueReview> due = new ArrayList<>();
+        reviews.collection().find(Filters.or(
+                        Filters.and(Filters.gte("planned", first.toString()), Filters.lte("planned", last.toString())),
+                        Filters.elemMatch("due", Filters.and(Filters.gte("dueOn", first.toString()),
+                                Filters.lte("dueOn", last.toString())))))
+                .map(reviews::read).forEach(customer -> customer.dueOrPlanned().stream()
+                        .filter(review -> KpiInputs.onDayOf(review.dueOn(), first, last)).forEach(due::add));
+        return due;
     }
 
     /** Every fact as stored, for the check that the kept sums give what the facts give. */
@@ -273,7 +389,9 @@ public class KpiProjection implements ProjectionBatch.Prefetching {
         signals.all("signals").entries("signals").forEach((key, value) -> reported.add(new SignalFacts(
                 key.substring(key.indexOf('|') + 1), ((Document) value).getString("customerId"),
                 ((Document) value).getString("reportedBy"), instant(key))));
-        return KpiInputs.of(from, to, all, placed, reported);
+        List<ApplicationFacts> filed = applications.collection().find().map(applications::read).into(new ArrayList<>());
+        List<CustomerReviews> planned = reviews.collection().find().map(reviews::read).into(new ArrayList<>());
+        return KpiInputs.of(from, to, all, placed, reported, filed, planned);
     }
 
     private static long countDays(Map<String, Long> perDay, LocalDate first, LocalDate last) {

@@ -1,7 +1,13 @@
 package com.creditdesk.query.kpi;
 
+import com.creditdesk.api.application.ApplicationDecision;
+import com.creditdesk.api.kpi.KpiQueries.ApplicationKpis;
 import com.creditdesk.api.kpi.KpiQueries.Kpis;
+import com.creditdesk.api.kpi.KpiQueries.ReviewKpis;
 import com.creditdesk.api.kpi.KpiQueries.SignalFollowUp;
+import com.creditdesk.query.kpi.KpiFacts.ApplicationFacts;
+import com.creditdesk.query.kpi.KpiFacts.CustomerReviews;
+import com.creditdesk.query.kpi.KpiFacts.DueReview;
 import com.creditdesk.query.kpi.KpiFacts.InvoiceFacts;
 import com.creditdesk.query.kpi.KpiFacts.OrderFacts;
 import com.creditdesk.query.kpi.KpiFacts.Settlement;
@@ -66,9 +72,41 @@ class KpiFiguresTest {
             signal("S4", "C-1", "sales2", "2026-01-10T10:00:00Z"), // before the period
             signal("S5", "C-4", "sales2", "2026-06-12T10:00:00Z")); // F paid on 5 July, before its 31st day late
 
+    private static ApplicationFacts application(String id, String filed, ApplicationDecision decision, String decided) {
+        return new ApplicationFacts(id, "P-" + id, Instant.parse(filed), decision,
+                decided == null ? null : Instant.parse(decided));
+    }
+
+    private static final List<ApplicationFacts> APPLICATIONS = List.of(
+            application("A1", "2026-03-30T09:00:00Z", ApplicationDecision.APPROVE, "2026-04-01T09:00:00Z"),   // 48 h
+            application("A2", "2026-04-10T08:00:00Z", ApplicationDecision.DECLINE, "2026-04-10T14:00:00Z"),   // 6 h
+            application("A3", "2026-05-01T10:00:00Z", ApplicationDecision.APPROVE_WITH_SECURITY,
+                    "2026-05-02T16:00:00Z"),                                                                   // 30 h
+            application("A4", "2026-06-20T09:00:00Z", null, null),             // a first approval only: not decided
+            application("A5", "2026-06-25T09:00:00Z", ApplicationDecision.APPROVE, "2026-07-02T09:00:00Z"),   // after
+            application("A6", "2026-03-01T09:00:00Z", ApplicationDecision.DECLINE, "2026-03-20T09:00:00Z"));  // before
+
+    private static DueReview due(String on, String concluded) {
+        return new DueReview(LocalDate.parse(on), concluded == null ? null : Instant.parse(concluded));
+    }
+
+    private static CustomerReviews reviews(String customer, String planned, DueReview... due) {
+        return new CustomerReviews(customer, planned == null ? null : LocalDate.parse(planned), List.of(due));
+    }
+
+    private static final List<CustomerReviews> REVIEWS = List.of(
+            reviews("C-1", "2026-07-10",
+                    due("2026-04-10", "2026-04-10T15:00:00Z"),   // on its day
+                    due("2026-05-10", "2026-05-17T23:00:00Z"),   // the 7th day after: still on time
+                    due("2026-06-10", "2026-06-18T09:00:00Z")),  // the 8th: late
+            reviews("C-2", "2026-06-30",                          // its day came, nothing concluded since
+                    due("2026-03-28", "2026-04-02T10:00:00Z")),  // due before the period
+            reviews("C-3", "2026-07-20"),                          // due after the period (and after today)
+            reviews("C-4", null, due("2026-06-28", null)));       // open, past its grace
+
     @Test
     void theQuarterWorkedOutByHand() {
-        Kpis kpis = KpiFigures.of(FROM, TO, TODAY, INVOICES, ORDERS, SIGNALS, EUR);
+        Kpis kpis = KpiFigures.of(FROM, TO, TODAY, INVOICES, ORDERS, SIGNALS, APPLICATIONS, REVIEWS, EUR);
 
         // receivables on 30 June: A 400 + C 3 000 + E 800 + F 700 = 4 900; invoiced 1 April–30 June:
         // B + C + E + F = 6 500; DSO = 4 900 / 6 500 × 90 = 67.85
@@ -82,17 +120,47 @@ class KpiFiguresTest {
         assertThat(kpis.medianReleaseDecisionHours()).isEqualTo(new BigDecimal("14.0"));
         assertThat(kpis.signals()).containsExactly(new SignalFollowUp("sales1", 2, 2),
                 new SignalFollowUp("sales2", 2, 0));
+        // decided in the period A1–A3 (A4 awaits its second approval, A5 is decided in July): 6, 30 and 48 hours
+        assertThat(kpis.applications()).isEqualTo(new ApplicationKpis(3, 1, 1, 1, new BigDecimal("30.0")));
+        // due: C-1's three, C-2's plan of 30 June and C-4's; on time C-1's first two
+        assertThat(kpis.periodicReviews()).isEqualTo(new ReviewKpis(5, 2, new BigDecimal("0.400"), 7));
+    }
+
+    @Test
+    void applicationsCountWhenTheirDecisionBecameFinal() {
+        // A5's second approval came on 2 July, a week after its filing: it counts in July, with its 168 hours
+        Kpis july = KpiFigures.of(TO, Instant.parse("2026-08-01T00:00:00Z"), TODAY, INVOICES, ORDERS, SIGNALS,
+                APPLICATIONS, REVIEWS, EUR);
+        assertThat(july.applications()).isEqualTo(new ApplicationKpis(1, 1, 0, 0, new BigDecimal("168.0")));
+        // the hours of A2 only: filed at 08:00, declined at 14:00
+        Kpis aDay = KpiFigures.of(Instant.parse("2026-04-10T12:00:00Z"), Instant.parse("2026-04-11T00:00:00Z"), TODAY,
+                INVOICES, ORDERS, SIGNALS, APPLICATIONS, REVIEWS, EUR);
+        assertThat(aDay.applications()).isEqualTo(new ApplicationKpis(1, 0, 0, 1, new BigDecimal("6.0")));
+    }
+
+    @Test
+    void aReviewWhoseDayHasNotComeIsNotDueYet() {
+        // asked on 15 July: C-1's plan of 10 July is due (and not concluded), C-3's of 20 July not yet
+        Kpis july = KpiFigures.of(TO, Instant.parse("2026-08-01T00:00:00Z"), TODAY, INVOICES, ORDERS, SIGNALS,
+                APPLICATIONS, REVIEWS, EUR);
+        assertThat(july.periodicReviews()).isEqualTo(new ReviewKpis(1, 0, new BigDecimal("0.000"), 7));
+        // asked again on 25 July: both are due; a review concluded within its grace would count on time then
+        assertThat(KpiFigures.periodicReviews(List.of(due("2026-07-10", null), due("2026-07-20",
+                "2026-07-24T10:00:00Z")), LocalDate.of(2026, 7, 25))).isEqualTo(new ReviewKpis(2, 1,
+                new BigDecimal("0.500"), 7));
     }
 
     @Test
     void anEmptyPeriodHasNoRatios() {
         Kpis kpis = KpiFigures.of(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z"), TODAY,
-                INVOICES, ORDERS, SIGNALS, EUR);
+                INVOICES, ORDERS, SIGNALS, APPLICATIONS, REVIEWS, EUR);
         assertThat(kpis.dso()).as("nothing invoiced: nothing to divide by").isNull();
         assertThat(kpis.cei()).isNull();
         assertThat(kpis.blockedOrderShare()).isNull();
         assertThat(kpis.medianReleaseDecisionHours()).isNull();
         assertThat(kpis.signals()).isEmpty();
+        assertThat(kpis.applications()).isEqualTo(new ApplicationKpis(0, 0, 0, 0, null));
+        assertThat(kpis.periodicReviews()).as("no review due: no share").isEqualTo(new ReviewKpis(0, 0, null, 7));
     }
 
     @Test

@@ -24,9 +24,10 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The KPIs from the kept sums (receivables per day, orders per day and per instant, release decisions
- * and signals per month) equal the KPIs from every fact, for quarters, months, single days and periods
- * that start and end inside a day, on a generated year whose batches were partly delivered twice.
+ * The KPIs from the kept sums (receivables per day, orders per day and per instant, release decisions,
+ * signals and final decisions on credit applications per month) and the periodic reviews found by their due days
+ * equal the KPIs from every fact, for quarters, months, single days and periods that start and end inside a day, on
+ * a generated year (with its credit applications and reviews) whose batches were partly delivered twice.
  */
 class KpiSumsTest {
     private static final ProjectionsOnLedger projections = new ProjectionsOnLedger();
@@ -40,7 +41,7 @@ class KpiSumsTest {
         Clock clock = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         InvoiceProjection invoices = new InvoiceProjection(projections.database(), clock);
         kpis = new KpiProjection(projections.database(), invoices, REPORTING, clock);
-        projections.apply(List.of(invoices, kpis), GeneratedLedger.of(24, 11), 8);
+        projections.apply(List.of(invoices, kpis), GeneratedLedger.withLifecycle(24, 11), 8);
     }
 
     @AfterAll
@@ -81,6 +82,14 @@ class KpiSumsTest {
         assertThat(secondQuarter.cei()).isNotNull();
         assertThat(secondQuarter.blockedOrderShare()).isPositive();
         assertThat(secondQuarter.medianReleaseDecisionHours()).isNotNull();
+        assertThat(secondQuarter.periodicReviews().due()).isGreaterThan(20);
+        assertThat(secondQuarter.periodicReviews().onTime()).isBetween(1, secondQuarter.periodicReviews().due() - 1);
+        Kpis firstHalf = kept(day("2026-01-01"), day("2026-07-01"));
+        assertThat(firstHalf.applications().decided()).isGreaterThan(10);
+        assertThat(firstHalf.applications().approved() + firstHalf.applications().approvedWithSecurity()
+                + firstHalf.applications().declined()).isEqualTo(firstHalf.applications().decided());
+        assertThat(firstHalf.applications().medianDecisionHours()).isPositive();
+        assertThat(firstHalf).isEqualTo(fromEveryFact(day("2026-01-01"), day("2026-07-01")));
         assertThat(projections.redelivered()).isGreaterThan(3);
     }
 

@@ -1,5 +1,16 @@
 package com.creditdesk.query.support;
 
+import com.creditdesk.api.account.Language;
+import com.creditdesk.api.account.RiskClass;
+import com.creditdesk.api.account.SecurityType;
+import com.creditdesk.api.account.Segment;
+import com.creditdesk.api.application.ApplicationCommands.VisitReport;
+import com.creditdesk.api.application.ApplicationDecision;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationApprovalGiven;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationApproved;
+import com.creditdesk.api.application.ApplicationEvents.ApplicationDeclined;
+import com.creditdesk.api.application.ApplicationEvents.CreditApplicationFiled;
+import com.creditdesk.api.application.Rating;
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.api.invoice.DisputeOutcome;
@@ -22,9 +33,13 @@ import com.creditdesk.api.order.OrderStatus;
 import com.creditdesk.api.order.ProposedMeasure;
 import com.creditdesk.api.payment.Allocation;
 import com.creditdesk.api.payment.PaymentEvents.PaymentRegistered;
+import com.creditdesk.api.signal.ReviewOutcome;
 import com.creditdesk.api.signal.Severity;
 import com.creditdesk.api.signal.SignalCategory;
 import com.creditdesk.api.signal.SignalDirection;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewConcluded;
+import com.creditdesk.api.signal.SignalEvents.CreditReviewOpened;
+import com.creditdesk.api.signal.SignalEvents.ReviewScheduled;
 import com.creditdesk.api.signal.SignalEvents.SalesSignalReported;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -50,16 +65,25 @@ import java.util.function.Supplier;
  * accepted and blocked (release requests, releases, rejections, cancellations), invoices on 30 or 60
  * days, payments on time, late, in parts or never, disputes with and without credit notes, promises
  * kept or not, dunning steps with their tasks, hand-overs and sales signals. A small simulation: each
- * step runs on its day against the invoices' balances, so every payment fits what is open.
+ * step runs on its day against the invoices' balances, so every payment fits what is open. With the credit-risk
+ * lifecycle ({@link #withLifecycle}) each customer also had a credit application (declined, approved by one, approved
+ * by two, or never decided) and monthly periodic reviews, some planned again before their day, opened on it and
+ * concluded days later (or not at all); the rest of the year stays as it is without it.
  */
 public final class GeneratedLedger {
     public static final LocalDate START = LocalDate.of(2026, 1, 1);
     public static final LocalDate END = LocalDate.of(2026, 12, 31);
 
-    private record Step(Instant at, long order, String customerId, Supplier<List<Object>> events) {
+    private record Step(Instant at, long order, String aggregateType, String aggregateId, Supplier<List<Object>> events) {
     }
 
     private final Random random;
+    /** The lifecycle's own, so that the rest of the year is the same with it as without it; null without it. */
+    private final Random lifecycle;
+    /** Per customer: the day of the latest review plan, and whether a review is open. */
+    private final Map<String, LocalDate> reviewPlans = new HashMap<>();
+    private final java.util.Set<String> openReviews = new java.util.HashSet<>();
+    private int reviews;
     private final PriorityQueue<Step> agenda = new PriorityQueue<>(
             Comparator.comparing(Step::at).thenComparingLong(Step::order));
     private final Map<String, BigDecimal> balances = new HashMap<>();
@@ -69,18 +93,105 @@ public final class GeneratedLedger {
     private long steps;
     private int ids;
 
-    private GeneratedLedger(long seed) {
+    private GeneratedLedger(long seed, boolean withLifecycle) {
         this.random = new Random(seed);
+        this.lifecycle = withLifecycle ? new Random(seed + 1) : null;
     }
 
     /** The events of {@code customers} customers over 2026, in the order they happened. */
     public static List<DomainEventMessage<?>> of(int customers, long seed) {
-        GeneratedLedger ledger = new GeneratedLedger(seed);
+        return generate(customers, seed, false);
+    }
+
+    /** The same year, with each customer's credit application and periodic reviews. */
+    public static List<DomainEventMessage<?>> withLifecycle(int customers, long seed) {
+        return generate(customers, seed, true);
+    }
+
+    private static List<DomainEventMessage<?>> generate(int customers, long seed, boolean withLifecycle) {
+        GeneratedLedger ledger = new GeneratedLedger(seed, withLifecycle);
         for (int c = 0; c < customers; c++) {
             ledger.customer("C-" + c, c % 3 == 2 ? "GBP" : "EUR", "am-" + (c % 2));
+            if (withLifecycle) {
+                ledger.application("C-" + c, "am-" + (c % 2));
+                LocalDate classified = START.plusDays(ledger.lifecycle.nextInt(40));
+                ledger.planReview("C-" + c, at(classified, 9), classified.plusMonths(1));
+            }
         }
         ledger.run();
         return ledger.events;
+    }
+
+    /** Filed in the first months; declined, approved by one or by two credit controllers, or never decided. */
+    private void application(String customerId, String manager) {
+        String applicationId = "A-" + customerId;
+        String aggregateId = "application:" + applicationId;
+        Instant filed = at(START.plusDays(lifecycle.nextInt(120)), 8 + lifecycle.nextInt(9))
+                .plus(Duration.ofMinutes(lifecycle.nextInt(60)));
+        BigDecimal limit = BigDecimal.valueOf(10_000L + lifecycle.nextInt(90) * 1_000L);
+        scheduleOn("CreditApplication", aggregateId, filed, () -> List.of(new CreditApplicationFiled(customerId,
+                applicationId, "Prospect " + customerId, Segment.SMB, "EUR", Language.nl, null, manager, limit,
+                limit.divide(BigDecimal.valueOf(4)), 30, new VisitReport(Rating.GOOD, Rating.GOOD, Rating.FAIR,
+                Rating.GOOD, null), manager)));
+        int fate = lifecycle.nextInt(10);
+        Instant first = filed.plus(Duration.ofMinutes(30 + lifecycle.nextInt(7 * 24 * 60)));
+        if (fate < 1) {
+            return; // never decided
+        } else if (fate < 4) {
+            scheduleOn("CreditApplication", aggregateId, first, () -> List.of(new ApplicationDeclined(customerId,
+                    applicationId, "too young a business", "credit1")));
+            return;
+        }
+        ApplicationDecision decision = fate < 7 ? ApplicationDecision.APPROVE : ApplicationDecision.APPROVE_WITH_SECURITY;
+        SecurityType security = decision == ApplicationDecision.APPROVE ? null : SecurityType.BANK_GUARANTEE;
+        boolean secondNeeded = limit.compareTo(BigDecimal.valueOf(50_000)) > 0;
+        List<String> approvedBy = secondNeeded ? List.of("credit1", "credit2") : List.of("credit2");
+        if (secondNeeded) {
+            scheduleOn("CreditApplication", aggregateId, first, () -> List.of(new ApplicationApprovalGiven(customerId,
+                    applicationId, decision, limit, security, "first", BigDecimal.valueOf(50_000), "credit1")));
+        }
+        Instant approved = secondNeeded ? first.plus(Duration.ofMinutes(10 + lifecycle.nextInt(5 * 24 * 60))) : first;
+        scheduleOn("CreditApplication", aggregateId, approved, () -> List.of(new ApplicationApproved(customerId,
+                applicationId, decision, limit, security, "agreed", approvedBy, "Prospect " + customerId, Segment.SMB,
+                "EUR", Language.nl, null, manager, RiskClass.HIGH, "credit2")));
+    }
+
+    /** A review plan; now and then credit plans again before its day (another class), which replaces it. */
+    private void planReview(String customerId, Instant at, LocalDate dueOn) {
+        schedule(at, customerId, () -> {
+            reviewPlans.put(customerId, dueOn);
+            return List.of(new ReviewScheduled(customerId, dueOn, RiskClass.HIGH, "monthly"));
+        });
+        LocalDate planned = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        if (lifecycle.nextInt(100) < 15 && dueOn.minusDays(5).isAfter(planned)) {
+            planReview(customerId, at(dueOn.minusDays(5), 11), dueOn.plusDays(9));
+        }
+        reviewTimer(customerId, dueOn);
+    }
+
+    /** On the day: the review opens if this is still the plan and none is open; concluded days later, or never. */
+    private void reviewTimer(String customerId, LocalDate dueOn) {
+        schedule(at(dueOn, 0).plusSeconds(5), customerId, () -> {
+            if (!dueOn.equals(reviewPlans.get(customerId)) || openReviews.contains(customerId)) {
+                return List.of();
+            }
+            openReviews.add(customerId);
+            String reviewId = customerId + "-R" + (++reviews);
+            if (lifecycle.nextInt(10) > 0) {
+                LocalDate concluded = dueOn.plusDays(lifecycle.nextInt(12));
+                schedule(at(concluded, 10 + lifecycle.nextInt(8)), customerId, () -> {
+                    openReviews.remove(customerId);
+                    LocalDate next = concluded.plusMonths(1);
+                    reviewPlans.put(customerId, next);
+                    reviewTimer(customerId, next);
+                    return List.of(new CreditReviewConcluded(customerId, reviewId, ReviewOutcome.NO_CHANGE, "seen",
+                            null, List.of(), List.of(), "credit1"),
+                            new ReviewScheduled(customerId, next, RiskClass.HIGH, "review concluded"));
+                });
+            }
+            return List.of(new CreditReviewOpened(customerId, reviewId, List.of(), List.of(), "periodic review",
+                    "credit-desk"));
+        });
     }
 
     private void customer(String customerId, String currency, String manager) {
@@ -227,8 +338,12 @@ public final class GeneratedLedger {
     }
 
     private void schedule(Instant at, String customerId, Supplier<List<Object>> step) {
+        scheduleOn("CustomerAccount", customerId, at, step);
+    }
+
+    private void scheduleOn(String aggregateType, String aggregateId, Instant at, Supplier<List<Object>> step) {
         if (!at.isAfter(at(END, 23))) {
-            agenda.add(new Step(at, steps++, customerId, step));
+            agenda.add(new Step(at, steps++, aggregateType, aggregateId, step));
         }
     }
 
@@ -237,8 +352,8 @@ public final class GeneratedLedger {
             Step step = agenda.poll();
             long offset = 0;
             for (Object event : step.events().get()) {
-                long sequence = sequences.merge(step.customerId(), 1L, Long::sum) - 1;
-                events.add(new GenericDomainEventMessage<>("CustomerAccount", step.customerId(), sequence, event,
+                long sequence = sequences.merge(step.aggregateId(), 1L, Long::sum) - 1;
+                events.add(new GenericDomainEventMessage<>(step.aggregateType(), step.aggregateId(), sequence, event,
                         MetaData.emptyInstance(), UUID.randomUUID().toString(), step.at().plusMillis(offset++)));
             }
         }
