@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The agreed dunning flow over HTTP, on its own Credit Desk (the clock moves weeks ahead here) with
  * a real SMTP server: the SMB schedule from the first reminder to the hand-over, the reminder e-mail
- * in each language, and a restart in the middle of the schedule.
+ * in each language, and a restart in the middle of the schedule; the periodic reviews its timers open, and the
+ * KPIs of the credit-risk lifecycle, whose hours and days need the clock moved.
  */
 class DunningEndToEndTest {
     private static GreenMail smtp;
@@ -247,6 +248,102 @@ class DunningEndToEndTest {
                 && view.get("nextReviewOn").asText().equals(today.plusMonths(2).plusDays(1).toString()));
     }
 
+    /**
+     * Applications count in the KPIs when their decision became final, with the hours from their filing; periodic
+     * reviews by the day they fell due, on time when concluded at the latest 7 days after it.
+     */
+    @Test
+    void theKpisCountApplicationsByTheirFinalDecisionAndReviewsConcludedWithinAWeekOfTheirDay() {
+        Instant start = now(commands);
+        String twoApprovals = fileScreenedApplication();
+        String declined = fileScreenedApplication();
+        String withSecurity = fileScreenedApplication();
+        assertThat(decide(twoApprovals, "credit1", Map.of("decision", "APPROVE", "limit", 60000, "note", "solid")))
+                .isEqualTo("AWAITING_SECOND_APPROVAL");
+        moveClock(commands, start.plus(Duration.ofHours(10)));
+        assertThat(decide(declined, "credit1", Map.of("decision", "DECLINE", "note", "no accounts filed")))
+                .isEqualTo("DECLINED");
+        moveClock(commands, start.plus(Duration.ofHours(30)));
+        assertThat(decide(twoApprovals, "credit2", Map.of("decision", "APPROVE", "limit", 60000, "note", "agreed")))
+                .isEqualTo("APPROVED");
+        moveClock(commands, start.plus(Duration.ofHours(48)));
+        assertThat(decide(withSecurity, "credit1", Map.of("decision", "APPROVE_WITH_SECURITY", "limit", 20000,
+                "securityRequired", "BANK_GUARANTEE", "note", "against a guarantee"))).isEqualTo("APPROVED");
+
+        JsonNode firstDay = awaitKpis(start, start.plus(Duration.ofHours(20)),
+                kpis -> kpis.at("/applications/declined").asInt() == 1).get("applications");
+        assertThat(firstDay.get("decided").asInt()).as("the first approval decided nothing").isEqualTo(1);
+        assertThat(firstDay.get("medianDecisionHours").decimalValue()).isEqualByComparingTo("10.0");
+        JsonNode applications = awaitKpis(start, start.plus(Duration.ofHours(49)),
+                kpis -> kpis.at("/applications/decided").asInt() == 3).get("applications");
+        assertThat(applications.get("approved").asInt()).isEqualTo(1);
+        assertThat(applications.get("approvedWithSecurity").asInt()).isEqualTo(1);
+        assertThat(applications.get("declined").asInt()).isEqualTo(1);
+        assertThat(applications.get("medianDecisionHours").decimalValue()).as("of 10, 30 and 48 hours")
+                .isEqualByComparingTo("30.0");
+
+        // a week on, past every review the other tests planned: three HIGH accounts, reviewed a month later
+        moveClockTo(today(commands).plusDays(7));
+        LocalDate due = today(commands).plusMonths(1);
+        List<String> accounts = List.of(openAccount(commands, "en", null), openAccount(commands, "en", null),
+                openAccount(commands, "en", null));
+        for (String c : accounts) {
+            assertThat(commands.put("credit1", "/api/accounts/" + c + "/risk-class",
+                    Map.of("riskClass", "HIGH", "reason", "thin equity")).status()).isEqualTo(200);
+        }
+        moveClockTo(due);
+        for (String c : accounts) {
+            queries.awaitView("credit1", "/api/accounts/" + c, view -> view.get("openReview").asBoolean());
+        }
+        JsonNode opened = awaitKpis(due, due.plusDays(1), kpis -> kpis.at("/periodicReviews/due").asInt() == 3)
+                .get("periodicReviews");
+        assertThat(opened.get("onTime").asInt()).isZero();
+        conclude(accounts.get(0));
+        moveClockTo(due.plusDays(7));
+        conclude(accounts.get(1));
+        moveClockTo(due.plusDays(8));
+        conclude(accounts.get(2));
+        JsonNode reviews = awaitKpis(due, due.plusDays(1), kpis -> kpis.at("/periodicReviews/onTime").asInt() == 2)
+                .get("periodicReviews");
+        assertThat(reviews.get("due").asInt()).isEqualTo(3);
+        assertThat(reviews.get("onTimeShare").decimalValue()).as("on the day and on the 7th day after it; not the 8th")
+                .isEqualByComparingTo("0.667");
+        assertThat(reviews.get("graceDays").asInt()).isEqualTo(7);
+    }
+
+    /** A credit application filed by sales1 and screened complete (score 74, LOW); its id. */
+    private static String fileScreenedApplication() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Answer filed = commands.post("sales1", "/api/applications", Map.of("applicationId", "A-" + suffix,
+                "customerId", "C-" + suffix, "prospectName", "Drukkerij " + suffix, "segment", "SMB",
+                "currency", "EUR", "language", "nl", "requestedLimit", 60000, "expectedMonthlyVolume", 15000,
+                "requestedTermDays", 30, "visit", Map.of("premises", "GOOD", "activity", "GOOD", "staff", "GOOD",
+                        "paymentReputation", "GOOD")));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        Answer screened = commands.post("credit1", "/api/applications/A-" + suffix + "/screening", Map.of(
+                "identityChecked", true, "vatNumberChecked", true, "annualAccountsRead", true,
+                "insurerCoverAsked", true, "externalRating", "A2", "externalScore", 80, "equityRatio", 0.30,
+                "yearsInBusiness", 6));
+        assertThat(screened.status()).as(screened.toString()).isEqualTo(200);
+        return "A-" + suffix;
+    }
+
+    private static String decide(String applicationId, String user, Map<String, Object> decision) {
+        Answer decided = commands.post(user, "/api/applications/" + applicationId + "/decision", decision);
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        return decided.json().get("status").asText();
+    }
+
+    private static void conclude(String customerId) {
+        Answer concluded = commands.post("credit1", "/api/accounts/" + customerId + "/reviews/current/conclusion",
+                Map.of("outcome", "NO_CHANGE", "note", "figures and visit as expected"));
+        assertThat(concluded.status()).as(concluded.toString()).isEqualTo(200);
+    }
+
+    private static JsonNode awaitKpis(Object from, Object to, Predicate<JsonNode> until) {
+        return queries.awaitView("analyst1", "/api/kpis?from=" + from + "&to=" + to, until);
+    }
+
     private static String issueInvoice(Api api, String customerId, LocalDate due) {
         String invoiceId = "I-" + UUID.randomUUID().toString().substring(0, 8);
         Answer issued = api.post("erp", "/api/accounts/" + customerId + "/invoices", Map.of("invoiceId", invoiceId,
@@ -257,8 +354,11 @@ class DunningEndToEndTest {
     }
 
     private static LocalDate today(Api api) {
-        return Instant.parse(api.get("admin", "/api/admin/clock").json().get("now").asText())
-                .atZone(ZoneOffset.UTC).toLocalDate();
+        return now(api).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static Instant now(Api api) {
+        return Instant.parse(api.get("admin", "/api/admin/clock").json().get("now").asText());
     }
 
     /** Moves the clock to 08:00 UTC on {@code day}; the answer comes once every step due has fired. */

@@ -212,7 +212,8 @@ class LiveViewsEndToEndTest {
     void kpisForAPeriodAreForCreditAndAnalystsAndRefuseABadPeriod() {
         Answer kpis = queries.get("analyst1", "/api/kpis?from=2026-01-01&to=2027-01-01");
         assertThat(kpis.status()).as(kpis.toString()).isEqualTo(200);
-        for (String field : new String[] {"dso", "cei", "blockedOrderShare", "medianReleaseDecisionHours", "signals"}) {
+        for (String field : new String[] {"dso", "cei", "blockedOrderShare", "medianReleaseDecisionHours", "signals",
+                "applications", "periodicReviews"}) {
             assertThat(kpis.json().has(field)).as(field).isTrue();
         }
         assertThat(queries.get("credit1", "/api/kpis").status()).isEqualTo(200);

@@ -19,13 +19,14 @@ public final class ProjectedViews {
     /** Every collection of views the projections write, one document per key. */
     public static final List<String> COLLECTIONS = List.of("accounts", "account_checkpoints", "timeline",
             "timeline_heads", "orders",
-            "orders_blocked", "reviews", "invoices", "invoices_followed", "kpi_customers", "kpi_orders");
+            "orders_blocked", "reviews", "invoices", "invoices_followed", "kpi_customers", "kpi_orders",
+            "kpi_applications", "kpi_reviews");
     /**
      * Every collection of sums (DatedSums): one document per period, scope and writer (the segment that
      * applied the events), so they compare as the sums over the writers.
      */
     public static final List<String> SUMS = List.of("receivables_current", "receivables_history", "kpi_order_days",
-            "kpi_order_instants", "kpi_signals");
+            "kpi_order_instants", "kpi_signals", "kpi_application_decisions");
 
     private ProjectedViews() {
     }
