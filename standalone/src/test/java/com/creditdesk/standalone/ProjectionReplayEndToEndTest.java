@@ -42,6 +42,29 @@ class ProjectionReplayEndToEndTest {
         commands = new Api(app.commandPort());
         queries = new Api(app.queryPort());
         SampleHistory.write(app.commandSide().getBean(CommandGateway.class), "C-R", 160);
+        applicationsAndRiskClasses();
+    }
+
+    /** Two credit applications decided (one opens its account) and two risk classes set: the KPIs' lifecycle facts. */
+    private static void applicationsAndRiskClasses() {
+        for (String decision : List.of("APPROVE", "DECLINE")) {
+            String a = "A-R-" + decision;
+            assertThat(commands.post("sales1", "/api/applications", Map.of("applicationId", a, "customerId", "C-RA-"
+                    + decision, "prospectName", "Prospect " + decision, "segment", "SMB", "currency", "EUR",
+                    "language", "nl", "requestedLimit", 20000, "expectedMonthlyVolume", 5000, "requestedTermDays", 30,
+                    "visit", Map.of("premises", "GOOD", "activity", "GOOD", "staff", "GOOD",
+                            "paymentReputation", "GOOD"))).status()).isEqualTo(201);
+            assertThat(commands.post("credit1", "/api/applications/" + a + "/screening", Map.of("identityChecked", true,
+                    "vatNumberChecked", true, "annualAccountsRead", true, "insurerCoverAsked", true,
+                    "externalRating", "A2", "externalScore", 80, "equityRatio", 0.30, "yearsInBusiness", 6))
+                    .status()).isEqualTo(200);
+            assertThat(commands.post("credit1", "/api/applications/" + a + "/decision", Map.of("decision", decision,
+                    "limit", 20000, "note", "decided")).status()).isEqualTo(200);
+        }
+        for (String c : List.of("C-R3", "C-R5")) {
+            assertThat(commands.put("credit1", "/api/accounts/" + c + "/risk-class",
+                    Map.of("riskClass", "HIGH", "reason", "watch closely")).status()).isEqualTo(200);
+        }
     }
 
     @AfterAll
@@ -56,6 +79,9 @@ class ProjectionReplayEndToEndTest {
         assertThat(events).as("events in the store").isGreaterThanOrEqualTo(10_000);
         awaitCaughtUp();
         Map<String, List<String>> live = views();
+        assertThat(live.get("kpi_applications")).hasSize(2);
+        assertThat(live.get("kpi_application_decisions")).isNotEmpty();
+        assertThat(live.get("kpi_reviews")).as("C-R3, C-R5 and the approved application's account").hasSize(3);
         String c = "C-R7";
         BigDecimal exposure = queries.get("credit1", "/api/accounts/" + c).json().get("exposure").decimalValue();
 
