@@ -11,12 +11,17 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,8 +126,20 @@ class DunningEndToEndTest {
         JsonNode broken = awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("FORMAL_NOTICE"));
         assertThat(broken.get("promise").get("status").asText()).isEqualTo("BROKEN");
         awaitTask("credit1", "/api/views/finance", invoiceId, "FORMAL_NOTICE");
-        assertThat(awaitMail("boekhouding@peeters.example", "Ingebrekestelling").getSubject())
-                .isEqualTo("Ingebrekestelling: factuur " + invoiceId);
+        MimeMessage notice = awaitMail("boekhouding@peeters.example", "Ingebrekestelling");
+        assertThat(notice.getSubject()).isEqualTo("Ingebrekestelling: factuur " + invoiceId);
+        // the formal notice on paper: attached to the e-mail, and the same letter to download
+        String noticeText = pdfText(attachment(notice, invoiceId + "-FORMAL_NOTICE.pdf"));
+        assertThat(noticeText).contains("Ingebrekestelling: factuur " + invoiceId, "Klant " + c, invoiceId,
+                due.toString(), "EUR 1000.00", "Credit Desk");
+        assertThat(noticeText.replaceAll("\\s+", " ")).contains("wet van 2 augustus 2002");
+        HttpResponse<byte[]> download = queries.download("credit1",
+                "/api/accounts/" + c + "/letters/" + invoiceId + "-FORMAL_NOTICE.pdf");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertThat(pdfText(download.body())).isEqualTo(noticeText);
+        assertThat(queries.download("credit1", "/api/accounts/" + c + "/letters/" + invoiceId + "-HANDOVER.pdf")
+                .statusCode()).as("not handed over yet").isEqualTo(404);
 
         moveClockTo(due.plusDays(45));
         awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("COLLECTION_PROPOSAL"));
@@ -138,6 +155,12 @@ class DunningEndToEndTest {
                 queries.get("sales1", "/api/accounts/" + c).json().get("onHold").asBoolean());
         await().atMost(Duration.ofSeconds(15)).until(() -> findTask(
                 queries.get("credit1", "/api/views/finance").json(), invoiceId) == null);
+
+        HttpResponse<byte[]> handoverLetter = queries.download("sales1",
+                "/api/accounts/" + c + "/letters/" + invoiceId + "-HANDOVER.pdf");
+        assertThat(handoverLetter.statusCode()).isEqualTo(200);
+        assertThat(pdfText(handoverLetter.body()).replaceAll("\\s+", " "))
+                .contains("Overdracht ter invordering: factuur " + invoiceId, "overgedragen aan Incasso Noord");
 
         moveClockTo(due.plusDays(90));
         assertThat(stepsReached(app, c)).as("each step once, in order; none after the hand-over").containsExactly(
@@ -407,5 +430,21 @@ class DunningEndToEndTest {
                         throw new IllegalStateException(e);
                     }
                 }).findFirst().orElse(null), mail -> mail != null);
+    }
+
+    private static byte[] attachment(MimeMessage mail, String fileName) throws Exception {
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (fileName.equals(parts.getBodyPart(i).getFileName())) {
+                return parts.getBodyPart(i).getInputStream().readAllBytes();
+            }
+        }
+        throw new AssertionError("no attachment " + fileName);
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 }

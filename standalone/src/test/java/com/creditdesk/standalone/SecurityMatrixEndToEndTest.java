@@ -82,6 +82,7 @@ class SecurityMatrixEndToEndTest {
             query("GET", "/api/applications/A-nobody"),
             query("GET", "/api/invoices/I-nobody"),
             query("GET", "/api/groups/G-nobody", "CREDIT", "SALES", "ANALYST", "ADMIN"),
+            query("GET", A + "/letters/I-x-FORMAL_NOTICE.pdf", "CREDIT", "SALES", "ANALYST"),
             query("GET", "/api/views/sales?accountManager=sales1", "SALES", "ANALYST", "ADMIN"),
             query("GET", "/api/views/finance", "CREDIT", "ANALYST", "ADMIN"),
             query("GET", "/api/kpis", "CREDIT", "ANALYST"),

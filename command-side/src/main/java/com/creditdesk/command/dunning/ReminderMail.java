@@ -2,6 +2,9 @@ package com.creditdesk.command.dunning;
 
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningEvents.Message;
+import com.creditdesk.api.dunning.DunningStep;
+import com.creditdesk.platform.letters.Letter;
+import com.creditdesk.platform.letters.LetterPdf;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -14,17 +17,22 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Date;
 
 /**
  * Delivers the reminders and formal notices dunning recorded, by e-mail, where a mail server is
  * configured ({@code spring.mail.host}) and the account has an address. A delivered message is
  * marked by its event id, so a replay of the processor sends nothing twice; only a crash between
- * sending and marking can send one message twice, never none.
+ * sending and marking can send one message twice, never none. The formal notice carries its letter on paper
+ * (PDF), the same one the query side serves for download.
  */
 @Component
 @ProcessingGroup(ReminderMail.GROUP)
@@ -35,8 +43,11 @@ class ReminderMail {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final MongoCollection<Document> delivered;
     private final String from;
+    private final LetterPdf letters;
 
-    ReminderMail(ObjectProvider<JavaMailSender> mailSender, MongoDatabase database, MailSettings settings) {
+    ReminderMail(ObjectProvider<JavaMailSender> mailSender, MongoDatabase database, MailSettings settings,
+                 LetterPdf letters) {
+        this.letters = letters;
         this.mailSender = mailSender;
         this.delivered = database.getCollection("delivered_reminders");
         this.from = settings.from();
@@ -52,12 +63,20 @@ class ReminderMail {
         if (delivered.find(Filters.eq("_id", message.getIdentifier())).first() != null) {
             return;
         }
-        SimpleMailMessage mail = new SimpleMailMessage();
-        mail.setFrom(from);
-        mail.setTo(letter.to());
-        mail.setSubject(letter.subject());
-        mail.setText(letter.body());
-        sender.send(mail);
+        sender.send(mime -> {
+            MimeMessageHelper mail = new MimeMessageHelper(mime, event.step() == DunningStep.FORMAL_NOTICE,
+                    StandardCharsets.UTF_8.name());
+            mail.setFrom(from);
+            mail.setTo(letter.to());
+            mail.setSubject(letter.subject());
+            mail.setText(letter.body());
+            if (event.step() == DunningStep.FORMAL_NOTICE) { // the formal notice goes on paper too
+                LocalDate day = LocalDate.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
+                mail.addAttachment(Letter.id(event.invoiceId(), Letter.Kind.FORMAL_NOTICE) + ".pdf",
+                        new ByteArrayResource(letters.render(Letter.formalNotice(event, day, null))),
+                        "application/pdf");
+            }
+        });
         try {
             delivered.insertOne(new Document("_id", message.getIdentifier()).append("invoiceId", event.invoiceId())
                     .append("step", event.step().name()).append("to", letter.to()).append("at", new Date()));

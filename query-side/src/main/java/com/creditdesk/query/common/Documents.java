@@ -34,6 +34,11 @@ public final class Documents {
         return MAPPER.convertValue(Bson.plain(doc), type);
     }
 
+    /** A plain map (timeline details) as the record it was made from. */
+    public static <T> T fromMap(Map<String, Object> fields, Class<T> type) {
+        return MAPPER.convertValue(fields, type);
+    }
+
     /** A payload as a plain map, for timeline details. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> asMap(Object value) {

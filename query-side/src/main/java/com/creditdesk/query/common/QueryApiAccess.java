@@ -24,6 +24,8 @@ class QueryApiAccess {
                 .pathMatchers(HttpMethod.GET, "/api/views/finance", "/api/stream/views/finance")
                 .hasAnyRole(Roles.CREDIT, Roles.ANALYST, Roles.ADMIN)
                 .pathMatchers(HttpMethod.GET, "/api/kpis").hasAnyRole(Roles.CREDIT, Roles.ANALYST)
+                .pathMatchers(HttpMethod.GET, "/api/accounts/*/letters/*")
+                .hasAnyRole(Roles.CREDIT, Roles.SALES, Roles.ANALYST)
                 .pathMatchers(HttpMethod.GET, "/api/groups/*")
                 .hasAnyRole(Roles.CREDIT, Roles.SALES, Roles.ANALYST, Roles.ADMIN)
                 .pathMatchers("/api/admin/projections", "/api/admin/projections/**").hasRole(Roles.ADMIN)

@@ -90,6 +90,12 @@ public final class Api {
                 response.body());
     }
 
+    /** A GET of a binary document (a PDF): its status, content type and bytes. */
+    public HttpResponse<byte[]> download(String user, String path) {
+        return send(request(user, path).GET().timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A GET whose body is read as it arrives, for long streams (no time limit). */
     public HttpResponse<java.io.InputStream> stream(String user, String path) {
         return send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -1,0 +1,58 @@
+package com.creditdesk.platform.letters;
+
+import com.creditdesk.api.account.Language;
+import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
+import com.creditdesk.api.dunning.DunningEvents.Message;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A letter on paper to a debtor: the formal notice (its text as dunning rendered it for the customer's segment and
+ * language) or the hand-over letter (its text from the letters' templates), with the invoices it is about.
+ */
+public record Letter(Kind kind, Language language, LocalDate date, String customerId, String customerName,
+                     String to, String subject, String body, List<InvoiceLine> invoices,
+                     String structuredCommunication, String agency) {
+
+    public enum Kind { FORMAL_NOTICE, HANDOVER }
+
+    public record InvoiceLine(String invoiceId, LocalDate dueDate, BigDecimal balance, String currency,
+                              long daysPastDue) {
+    }
+
+    public Letter {
+        invoices = List.copyOf(invoices);
+        language = language == null ? Language.en : language;
+    }
+
+    /**
+     * The formal notice as dunning recorded it on {@code day}: its text, and the invoice with the balance and days
+     * past due of that day.
+     */
+    public static Letter formalNotice(DunningStepReached step, LocalDate day, String structuredCommunication) {
+        Message message = step.message();
+        return new Letter(Kind.FORMAL_NOTICE, message.language(), day, step.customerId(), null, message.to(),
+                message.subject(), message.body(), List.of(new InvoiceLine(step.invoiceId(),
+                day.minusDays(step.daysPastDue()), step.balance(), step.currency(), step.daysPastDue())),
+                structuredCommunication, null);
+    }
+
+    /** The letter telling the debtor that the invoice was handed over to the agency on {@code day}. */
+    public static Letter handover(InvoiceHandedOver handedOver, LocalDate day, String customerName,
+                                  Language language, InvoiceLine invoice, String structuredCommunication) {
+        LetterTexts texts = LetterTexts.of(language);
+        return new Letter(Kind.HANDOVER, language, day, handedOver.customerId(), customerName, null,
+                texts.text("HANDOVER.subject", invoice.invoiceId()),
+                texts.text("HANDOVER.body", customerName, invoice.invoiceId(), invoice.balance().toPlainString(),
+                        invoice.currency(), invoice.dueDate().toString(), handedOver.agency()),
+                List.of(invoice), structuredCommunication, handedOver.agency());
+    }
+
+    /** The document's id: one letter of each kind per invoice. */
+    public static String id(String invoiceId, Kind kind) {
+        return invoiceId + "-" + kind.name();
+    }
+}
