@@ -218,6 +218,7 @@ class BadInputEndToEndTest {
                     List.of(new Extra("negative tolerance", "{\"policy\":{\"overdueDaysTolerance\":-1}}", 400),
                             new Extra("tolerance as a string", "{\"policy\":{\"overdueDaysTolerance\":\"10\"}}", 400),
                             new Extra("zero multiplier", "{\"policy\":{\"limitMultiplier\":0}}", 400),
+                            new Extra("negative group multiplier", "{\"policy\":{\"groupLimitMultiplier\":-1}}", 400),
                             new Extra("over-precise share", "{\"policy\":{\"overdueShareTolerance\":0.123456}}", 400),
                             new Extra("reviewsBlock as a string", "{\"policy\":{\"reviewsBlock\":\"yes\"}}", 400),
                             new Extra("unknown policy parameter", "{\"policy\":{\"generosity\":11}}", 400),

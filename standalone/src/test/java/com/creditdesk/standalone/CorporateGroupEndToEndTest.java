@@ -69,6 +69,21 @@ class CorporateGroupEndToEndTest {
             assertThat(groupCredit.get("groupExposure").decimalValue()).isEqualByComparingTo("9000");
         });
 
+        // the policy simulation judges the group's rule on the recorded inputs: with a group limit twice as high,
+        // none of the four would have been blocked
+        Answer simulated = queries.post("analyst1", "/api/analysis/policy-simulation",
+                Map.of("policy", Map.of("groupLimitMultiplier", 2)));
+        assertThat(simulated.status()).as(simulated.toString()).isEqualTo(200);
+        List<String> nowAccepted = new ArrayList<>();
+        simulated.json().get("differing").forEach(difference -> {
+            if (difference.get("orderId").asText().startsWith("O-" + suffix + "-")
+                    && difference.get("simulated").asText().equals("ACCEPTED")) {
+                nowAccepted.add(difference.get("orderId").asText());
+            }
+        });
+        assertThat(nowAccepted).containsExactlyInAnyOrderElementsOf(blocked.stream()
+                .map(answer -> answer.json().get("orderId").asText()).toList());
+
         JsonNode view = queries.awaitView("credit1", "/api/groups/" + group,
                 v -> v.get("exposure").decimalValue().compareTo(new BigDecimal("9000")) == 0);
         assertThat(view.get("availableCredit").decimalValue()).isEqualByComparingTo("1000");

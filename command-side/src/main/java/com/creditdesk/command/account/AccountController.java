@@ -60,8 +60,13 @@ class AccountController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<AccountOpened> open(@Valid @RequestBody OpenAccountRequest body, Authentication user) {
+        return open(body, user.getName());
+    }
+
+    /** Over HTTP and from the message broker alike. */
+    Mono<AccountOpened> open(OpenAccountRequest body, String actor) {
         return commands.<String>send(new OpenAccount(body.customerId(), body.name(), body.segment(), body.currency(),
-                        body.accountManager(), body.language(), user.getName(), body.email()))
+                        body.accountManager(), body.language(), actor, body.email()))
                 .map(AccountOpened::new);
     }
 

@@ -28,8 +28,8 @@ public class CommandProblems {
         return Problems.response(problemFor(e));
     }
 
-    /** The one table from the domain's refusals to HTTP. */
-    static ProblemDetail problemFor(Refusal refusal) {
+    /** The one table from the domain's refusals to HTTP (over HTTP and for the message intake). */
+    public static ProblemDetail problemFor(Refusal refusal) {
         if (refusal instanceof Refusal.Violated violated) {
             return Problems.ruleViolated(violated.rule().name(), refusal.getMessage());
         }
@@ -44,13 +44,18 @@ public class CommandProblems {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> unknownAccount(AggregateNotFoundException e) {
+        return Problems.response(notFound(e));
+    }
+
+    /** An account, group or application not known: named as what it is, not by its id in the store. */
+    public static ProblemDetail notFound(AggregateNotFoundException e) {
         String id = String.valueOf(e.getAggregateIdentifier());
         String group = GroupCommands.aggregateId("");
         String application = ApplicationCommands.aggregateId("");
         String what = id.startsWith(group) ? "no group " + id.substring(group.length())
                 : id.startsWith(application) ? "no application " + id.substring(application.length())
                 : "no account " + id;
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Not found", what));
+        return Problems.problem(HttpStatus.NOT_FOUND, "Not found", what);
     }
 
     @ExceptionHandler(ClockCannotGoBack.class)

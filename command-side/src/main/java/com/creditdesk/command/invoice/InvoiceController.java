@@ -53,8 +53,13 @@ class InvoiceController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<InvoiceIssuance> issue(@PathVariable @Id String customerId, @Valid @RequestBody IssueInvoiceRequest body,
                                 Authentication user) {
+        return issue(customerId, body, user.getName());
+    }
+
+    /** Over HTTP and from the message broker alike. */
+    Mono<InvoiceIssuance> issue(String customerId, IssueInvoiceRequest body, String actor) {
         return commands.send(new IssueInvoice(customerId, body.invoiceId(), body.orderId(), body.amount(),
-                body.currency(), body.issueDate(), body.dueDate(), user.getName()));
+                body.currency(), body.issueDate(), body.dueDate(), actor));
     }
 
     record DisputeRequest(@Text String reason) {

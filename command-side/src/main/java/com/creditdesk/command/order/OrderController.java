@@ -52,8 +52,13 @@ class OrderController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<OrderPlacement> place(@PathVariable @Id String customerId, @Valid @RequestBody PlaceOrderRequest body,
                                Authentication user) {
+        return place(customerId, body, user.getName());
+    }
+
+    /** Over HTTP and from the message broker alike. */
+    Mono<OrderPlacement> place(String customerId, PlaceOrderRequest body, String actor) {
         return groupOrders.place(new PlaceOrder(customerId, body.orderId(), body.amount(), body.currency(),
-                body.description(), user.getName()));
+                body.description(), actor));
     }
 
     record CancelRequest(@Text String reason) {
@@ -68,7 +73,12 @@ class OrderController {
     @PostMapping("/{orderId}/cancel")
     Mono<OrderStatus> cancel(@PathVariable @Id String customerId, @PathVariable @Id String orderId,
                                      @Valid @RequestBody CancelRequest body, Authentication user) {
-        return commands.send(new CancelOrder(customerId, orderId, body.reason(), user.getName()))
+        return cancel(customerId, orderId, body, user.getName());
+    }
+
+    /** Over HTTP and from the message broker alike. */
+    Mono<OrderStatus> cancel(String customerId, String orderId, CancelRequest body, String actor) {
+        return commands.send(new CancelOrder(customerId, orderId, body.reason(), actor))
                 .thenReturn(new OrderStatus(orderId, "CANCELLED"));
     }
 

@@ -43,7 +43,12 @@ class PaymentController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<PaymentRegistration> register(@PathVariable @Id String customerId,
                                        @Valid @RequestBody RegisterPaymentRequest body, Authentication user) {
+        return register(customerId, body, user.getName());
+    }
+
+    /** Over HTTP and from the message broker alike. */
+    Mono<PaymentRegistration> register(String customerId, RegisterPaymentRequest body, String actor) {
         return commands.send(new RegisterPayment(customerId, body.paymentId(), body.amount(), body.currency(),
-                body.receivedOn(), body.invoiceId(), user.getName()));
+                body.receivedOn(), body.invoiceId(), actor));
     }
 }

@@ -60,14 +60,17 @@ class AuditController {
                         @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 4) BigDecimal overdueShareTolerance,
                         @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4)
                         BigDecimal limitMultiplier,
-                        Boolean reviewsBlock) {
+                        Boolean reviewsBlock,
+                        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4)
+                        BigDecimal groupLimitMultiplier) {
 
         CreditPolicy applyTo(CreditPolicy base) {
             return new CreditPolicy("simulated",
                     overdueDaysTolerance != null ? overdueDaysTolerance : base.overdueDaysTolerance(),
                     overdueShareTolerance != null ? overdueShareTolerance : base.overdueShareTolerance(),
                     limitMultiplier != null ? limitMultiplier : base.limitMultiplier(),
-                    reviewsBlock != null ? reviewsBlock : base.reviewsBlock());
+                    reviewsBlock != null ? reviewsBlock : base.reviewsBlock(),
+                    groupLimitMultiplier != null ? groupLimitMultiplier : base.groupLimitMultiplier());
         }
     }
 

@@ -12,11 +12,13 @@ import java.util.List;
  * @param overdueShareTolerance an overdue balance above this share of the effective limit blocks
  * @param limitMultiplier       scales the effective limit (1 in the real policy)
  * @param reviewsBlock          whether an open credit review blocks
+ * @param groupLimitMultiplier  scales a corporate group's limit (1 in the real policy)
  */
 public record CreditPolicy(String version, int overdueDaysTolerance, BigDecimal overdueShareTolerance,
-                           BigDecimal limitMultiplier, boolean reviewsBlock) {
+                           BigDecimal limitMultiplier, boolean reviewsBlock, BigDecimal groupLimitMultiplier) {
 
-    public static final CreditPolicy V1 = new CreditPolicy("v1", 30, new BigDecimal("0.20"), BigDecimal.ONE, true);
+    public static final CreditPolicy V1 = new CreditPolicy("v1", 30, new BigDecimal("0.20"), BigDecimal.ONE, true,
+            BigDecimal.ONE);
 
     public static CreditPolicy forVersion(String version) {
         if (V1.version().equals(version)) {
@@ -42,8 +44,8 @@ public record CreditPolicy(String version, int overdueDaysTolerance, BigDecimal 
         if (reviewsBlock && in.openReview()) {
             reasons.add(BlockReason.CREDIT_REVIEW);
         }
-        if (in.group() != null
-                && in.group().groupExposure().add(in.orderAmount()).compareTo(in.group().groupLimit()) > 0) {
+        if (in.group() != null && in.group().groupExposure().add(in.orderAmount())
+                .compareTo(in.group().groupLimit().multiply(groupLimitMultiplier)) > 0) {
             reasons.add(BlockReason.GROUP_LIMIT_EXCEEDED);
         }
         return List.copyOf(reasons);
