@@ -63,6 +63,7 @@ class ApiDocumentationEndToEndTest {
             new Endpoint("get", "/api/views/sales", false),
             new Endpoint("get", "/api/views/finance", false),
             new Endpoint("get", "/api/kpis", false),
+            new Endpoint("get", "/api/kpis/collections", false),
             new Endpoint("get", "/api/stream/accounts/{customerId}", false),
             new Endpoint("get", "/api/stream/views/sales", false),
             new Endpoint("get", "/api/stream/views/finance", false),
@@ -78,6 +79,7 @@ class ApiDocumentationEndToEndTest {
             "/api/accounts/{customerId}/timeline", List.of("from", "to", "types", "page", "size"),
             "/api/views/sales", List.of("accountManager"),
             "/api/kpis", List.of("from", "to"),
+            "/api/kpis/collections", List.of("asOf"),
             "/api/stream/views/sales", List.of("accountManager"),
             "/api/accounts/{customerId}/as-of", List.of("at"),
             "/api/events", List.of("customerId", "from", "to"));

@@ -335,6 +335,66 @@ class DunningEndToEndTest {
     }
 
     /** A credit application filed by sales1 and screened complete (score 74, LOW); its id. */
+    /** The collection numbers of sales2's ENTERPRISE customer: REMINDER_1 on both invoices, one paid 3 days after. */
+    @Test
+    void theCollectionNumbersCountTheInvoicesPaidAfterADunningStepAndTheManagersBookedAgainstCollected() {
+        String c = "C-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer opened = commands.post("erp", "/api/accounts", Map.of("customerId", c, "name", "Bouw " + c,
+                "segment", "ENTERPRISE", "currency", "EUR", "accountManager", "sales2", "language", "nl"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(commands.put("credit1", "/api/accounts/" + c + "/credit-limit", Map.of("amount", 10000,
+                "source", "ANALYST", "reason", "first year")).status()).isEqualTo(200);
+        Answer order = commands.post("erp", "/api/accounts/" + c + "/orders", Map.of("orderId",
+                "O-" + UUID.randomUUID().toString().substring(0, 8), "amount", 2500, "currency", "EUR"));
+        assertThat(order.json().get("status").asText()).as(order.toString()).isEqualTo("ACCEPTED");
+        LocalDate due = today(commands).plusDays(1);
+        String paid = issueInvoice(commands, c, due);
+        String open = issueInvoice(commands, c, due);
+
+        moveClockTo(due.plusDays(7)); // ENTERPRISE: REMINDER_1 seven days after the due date
+        awaitInvoice(paid, v -> v.get("dunningStep").asText().equals("REMINDER_1"));
+        awaitInvoice(open, v -> v.get("dunningStep").asText().equals("REMINDER_1"));
+        moveClockTo(due.plusDays(10));
+        Answer payment = commands.post("erp", "/api/accounts/" + c + "/payments", Map.of("paymentId",
+                "P-" + UUID.randomUUID().toString().substring(0, 8), "amount", 1000, "currency", "EUR",
+                "receivedOn", due.plusDays(10).toString(), "invoiceId", paid));
+        assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
+
+        JsonNode numbers = queries.awaitView("analyst1", "/api/kpis/collections?asOf=" + due.plusDays(10),
+                view -> cure(view, "REMINDER_1", "ENTERPRISE").get("paidWithin7").asInt() == 1);
+        assertThat(numbers.get("months")).hasSize(12);
+        assertThat(numbers.get("months").get(11).asText()).isEqualTo(due.plusDays(10).toString().substring(0, 7));
+        JsonNode reminder = cure(numbers, "REMINDER_1", "ENTERPRISE");
+        assertThat(reminder.get("reached").asInt()).isEqualTo(2);
+        assertThat(reminder.get("paidWithin30").asInt()).isEqualTo(1);
+        assertThat(reminder.get("cureRate7").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(reminder.get("collectedWithin30").decimalValue()).isEqualByComparingTo("1000");
+        JsonNode sales2 = manager(numbers, "sales2");
+        assertThat(sales2.get("booked").decimalValue()).isEqualByComparingTo("2500");
+        assertThat(sales2.get("collected").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(sales2.get("openBalance").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(sales2.get("overdueShare").decimalValue()).isEqualByComparingTo("1");
+        assertThat(sales2.get("dso").decimalValue()).as("1 000 open of 2 000 invoiced in 90 days").isEqualByComparingTo("45");
+        assertThat(numbers.get("monthly")).hasSize(12);
+
+        JsonNode dayBefore = queries.get("credit1", "/api/kpis/collections?asOf=" + due.plusDays(9)).json();
+        assertThat(cure(dayBefore, "REMINDER_1", "ENTERPRISE").get("paidWithin7").asInt()).as("paid a day later").isZero();
+        assertThat(manager(dayBefore, "sales2").get("collected").decimalValue()).isEqualByComparingTo("0");
+        assertThat(queries.get("sales1", "/api/kpis/collections").status()).isEqualTo(403);
+        assertThat(queries.get("analyst1", "/api/kpis/collections?asOf=yesterday").status()).isEqualTo(400);
+    }
+
+    private static JsonNode cure(JsonNode numbers, String step, String segment) {
+        return StreamSupport.stream(numbers.get("cureRates").spliterator(), false)
+                .filter(r -> r.get("step").asText().equals(step) && r.get("segment").asText().equals(segment))
+                .findFirst().orElseThrow();
+    }
+
+    private static JsonNode manager(JsonNode numbers, String accountManager) {
+        return StreamSupport.stream(numbers.get("accountManagers").spliterator(), false)
+                .filter(m -> m.get("accountManager").asText().equals(accountManager)).findFirst().orElseThrow();
+    }
+
     private static String fileScreenedApplication() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Answer filed = commands.post("sales1", "/api/applications", Map.of("applicationId", "A-" + suffix,

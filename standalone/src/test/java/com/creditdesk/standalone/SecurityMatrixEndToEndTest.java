@@ -86,6 +86,7 @@ class SecurityMatrixEndToEndTest {
             query("GET", "/api/views/sales?accountManager=sales1", "SALES", "ANALYST", "ADMIN"),
             query("GET", "/api/views/finance", "CREDIT", "ANALYST", "ADMIN"),
             query("GET", "/api/kpis", "CREDIT", "ANALYST"),
+            query("GET", "/api/kpis/collections", "CREDIT", "ANALYST"),
             query("GET", "/api/stream/accounts/C-nobody"),
             query("GET", "/api/stream/views/sales?accountManager=sales1", "SALES", "ANALYST", "ADMIN"),
             query("GET", "/api/stream/views/finance", "CREDIT", "ANALYST", "ADMIN"),

@@ -63,7 +63,7 @@ public class ProjectionReplay {
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
     private static final List<Class<?>> PROJECTIONS = List.of(AccountCheckpoints.class, AccountProjection.class,
             TimelineProjection.class, OrderProjection.class, ReviewProjection.class, InvoiceProjection.class,
-            KpiProjection.class);
+            KpiProjection.class, com.creditdesk.query.kpi.CollectionProjection.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration FINAL_CATCH_UP = Duration.ofMinutes(2);
     /** Larger than the live processor's: a rebuild reads and writes each batch's documents once (ProjectionBatch). */

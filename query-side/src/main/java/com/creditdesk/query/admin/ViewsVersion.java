@@ -26,12 +26,14 @@ import java.util.Date;
  *       the orders blocked now, the customers of each account manager; invoices with their currency; the
  *       release request in an order's history; the last entry of each account's timeline;</li>
  *   <li>the KPIs' credit applications (filed, and their final decisions per month) and each customer's periodic
- *       reviews (planned and due).</li>
+ *       reviews (planned and due);</li>
+ *   <li>the collection numbers: each customer's invoices with their dunning steps and settlements, the sums per dunning
+ *       step and segment (reached, paid in full, collected) and per account manager (receivables, booked, collected).</li>
  * </ol>
  */
 @Component
 public class ViewsVersion {
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
     private static final String ID = "views";
     /** An upgrade whose instance went away without finishing may be taken over after this long. */
     private static final Duration UPGRADE_TIMEOUT = Duration.ofMinutes(30);

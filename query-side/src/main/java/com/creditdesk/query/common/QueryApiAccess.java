@@ -23,7 +23,7 @@ class QueryApiAccess {
                 .hasAnyRole(Roles.SALES, Roles.ANALYST, Roles.ADMIN)
                 .pathMatchers(HttpMethod.GET, "/api/views/finance", "/api/stream/views/finance")
                 .hasAnyRole(Roles.CREDIT, Roles.ANALYST, Roles.ADMIN)
-                .pathMatchers(HttpMethod.GET, "/api/kpis").hasAnyRole(Roles.CREDIT, Roles.ANALYST)
+                .pathMatchers(HttpMethod.GET, "/api/kpis", "/api/kpis/collections").hasAnyRole(Roles.CREDIT, Roles.ANALYST)
                 .pathMatchers(HttpMethod.GET, "/api/accounts/*/letters/*")
                 .hasAnyRole(Roles.CREDIT, Roles.SALES, Roles.ANALYST)
                 .pathMatchers(HttpMethod.GET, "/api/groups/*")

@@ -68,7 +68,7 @@ final class KpiFigures {
     }
 
     /** The sums of every currency brought into the reporting currency and added. */
-    private static ReceivablesLedger.History converted(Map<String, ReceivablesLedger.History> perCurrency,
+    static ReceivablesLedger.History converted(Map<String, ReceivablesLedger.History> perCurrency,
                                                        ReportingCurrency reporting) {
         TreeMap<LocalDate, BigDecimal> invoiced = new TreeMap<>();
         TreeMap<LocalDate, BigDecimal> settled = new TreeMap<>();

@@ -20,13 +20,14 @@ public final class ProjectedViews {
     public static final List<String> COLLECTIONS = List.of("accounts", "account_checkpoints", "timeline",
             "timeline_heads", "orders",
             "orders_blocked", "reviews", "invoices", "invoices_followed", "kpi_customers", "kpi_orders",
-            "kpi_applications", "kpi_reviews");
+            "kpi_applications", "kpi_reviews", "kpi_collection_customers");
     /**
      * Every collection of sums (DatedSums): one document per period, scope and writer (the segment that
      * applied the events), so they compare as the sums over the writers.
      */
     public static final List<String> SUMS = List.of("receivables_current", "receivables_history", "kpi_order_days",
-            "kpi_order_instants", "kpi_signals", "kpi_application_decisions");
+            "kpi_order_instants", "kpi_signals", "kpi_application_decisions", "kpi_collection_steps",
+            "kpi_collection_managers");
 
     private ProjectedViews() {
     }
