@@ -106,6 +106,48 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("sales-customers")).getText()).contains("Klant 17").doesNotContain("Klant 16");
     }
 
+    /** The charts are Chart.js instances on their canvases (the library served from its WebJar), filled from the API. */
+    @Test
+    void theCollectionChartsShowCureRatesPerStepAndSegmentAndBookedAgainstCollectedPerMonth() {
+        Api commands = new Api(app.commandPort());
+        String c = CreditAccountEndToEndTest.openAccount(commands, "SMB");
+        commands.put("credit1", "/api/accounts/" + c + "/credit-limit",
+                Map.of("amount", 100000, "source", "ANALYST", "reason", "start"));
+        Answer accepted = commands.post("erp", "/api/accounts/" + c + "/orders",
+                Map.of("orderId", "O-" + c + "-chart", "amount", 7000, "currency", "EUR"));
+        assertThat(accepted.json().get("status").asText()).isEqualTo("ACCEPTED");
+        Api queries = new Api(app.queryPort());
+        String month = queries.awaitView("analyst1", "/api/kpis/collections",
+                numbers -> numbers.get("monthly").get(11).get("booked").decimalValue().intValue() >= 7000)
+                .get("months").get(11).asText();
+
+        WebDriverWait wait = signIn("analyst1", "analyst1", "sales1");
+        wait.until(driver -> script("return Chart.getChart('booked-chart') != null && Chart.getChart('cure-chart') != null"));
+        assertThat(script("return Chart.getChart('cure-chart').data.labels")).isEqualTo(List.of("REMINDER_1",
+                "REMINDER_2", "CALL", "FORMAL_NOTICE", "COLLECTION_PROPOSAL"));
+        assertThat(script("return Chart.getChart('cure-chart').data.datasets.map(d => d.label)"))
+                .isEqualTo(List.of("SMB", "ENTERPRISE", "PUBLIC"));
+        assertThat(script("return Chart.getChart('cure-chart').config.type")).isEqualTo("bar");
+        assertThat((List<?>) script("return Chart.getChart('booked-chart').data.labels")).hasSize(12).last()
+                .isEqualTo(month);
+        assertThat(script("return Chart.getChart('booked-chart').data.datasets.map(d => d.label)"))
+                .isEqualTo(List.of("booked", "collected"));
+        assertThat(((Number) script("return Chart.getChart('booked-chart').data.datasets[0].data[11]")).doubleValue())
+                .isGreaterThanOrEqualTo(7000);
+        assertThat(browser.findElement(By.id("collections-managers")).getText()).contains("sales1");
+        assertThat(browser.findElement(By.id("collections-message")).getText()).isEmpty();
+    }
+
+    @Test
+    void aSalespersonIsToldTheCollectionNumbersAreNotForTheirRole() {
+        signIn("sales1", "sales1", "sales1").until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("collections-message"), "This user may not see the collection numbers"));
+    }
+
+    private static Object script(String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script);
+    }
+
     @Test
     void aBlockedOrderAppearsOnTheOpenDashboard() {
         Api commands = new Api(app.commandPort());
