@@ -103,7 +103,7 @@ public final class InvoiceBook {
         Integer termDays = cmd.dueDate() == null ? paymentTermDays : null;
         LocalDate dueDate = cmd.dueDate() != null ? cmd.dueDate() : cmd.issueDate().plusDays(paymentTermDays);
         return new InvoiceIssued(cmd.customerId(), cmd.invoiceId(), cmd.orderId(), cmd.amount(), cmd.currency(),
-                cmd.issueDate(), dueDate, termDays, cmd.actor());
+                cmd.issueDate(), dueDate, termDays, cmd.actor(), cmd.structuredCommunication());
     }
 
     public InvoiceIssuance issuance(String invoiceId) {

@@ -12,6 +12,7 @@ import com.creditdesk.api.invoice.InvoiceCommands.ResolveDispute;
 import com.creditdesk.api.invoice.InvoiceCommands.IssueInvoice;
 import com.creditdesk.command.common.CommandAccess;
 import com.creditdesk.command.common.CommandSender;
+import com.creditdesk.command.statement.StructuredCommunications;
 import com.creditdesk.platform.web.validation.Amount;
 import com.creditdesk.platform.web.validation.AmountOrZero;
 import com.creditdesk.platform.web.validation.CurrencyCode;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,9 +40,11 @@ import java.time.LocalDate;
 @RequestMapping("/api/accounts/{customerId}/invoices")
 class InvoiceController {
     private final CommandSender commands;
+    private final StructuredCommunications structuredCommunications;
 
-    InvoiceController(CommandSender commands) {
+    InvoiceController(CommandSender commands, StructuredCommunications structuredCommunications) {
         this.commands = commands;
+        this.structuredCommunications = structuredCommunications;
     }
 
     record IssueInvoiceRequest(@Id String invoiceId, @OptionalId String orderId, @Amount BigDecimal amount,
@@ -48,7 +52,9 @@ class InvoiceController {
     }
 
     @Operation(summary = "Issue an invoice",
-            description = "**Roles:** INTEGRATION. Without a due date: the issue date + the payment terms in force.")
+            description = "**Roles:** INTEGRATION. Without a due date: the issue date + the payment terms in force. "
+                    + "The invoice gets a structured communication (OGM) of its own, shown on the invoice view; "
+                    + "issued again, it keeps its first one.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<InvoiceIssuance> issue(@PathVariable @Id String customerId, @Valid @RequestBody IssueInvoiceRequest body,
@@ -58,8 +64,10 @@ class InvoiceController {
 
     /** Over HTTP and from the message broker alike. */
     Mono<InvoiceIssuance> issue(String customerId, IssueInvoiceRequest body, String actor) {
-        return commands.send(new IssueInvoice(customerId, body.invoiceId(), body.orderId(), body.amount(),
-                body.currency(), body.issueDate(), body.dueDate(), actor));
+        return Mono.fromCallable(() -> structuredCommunications.of(body.invoiceId(), body.currency()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(ogm -> commands.send(new IssueInvoice(customerId, body.invoiceId(), body.orderId(),
+                        body.amount(), body.currency(), body.issueDate(), body.dueDate(), actor, ogm.digits())));
     }
 
     record DisputeRequest(@Text String reason) {

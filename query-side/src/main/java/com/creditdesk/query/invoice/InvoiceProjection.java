@@ -14,6 +14,7 @@ import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromiseKept;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
 import com.creditdesk.api.invoice.InvoiceQueries.FindInvoice;
+import com.creditdesk.api.statement.StructuredCommunication;
 import com.creditdesk.api.invoice.InvoiceQueries.CourtesyCallView;
 import com.creditdesk.api.invoice.InvoiceQueries.InvoiceView;
 import com.creditdesk.api.invoice.InvoiceQueries.PromiseView;
@@ -82,7 +83,8 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
     public record InvoiceRecord(String invoiceId, String customerId, String orderId, BigDecimal amount,
                                 String currency, BigDecimal balance, LocalDate issueDate, LocalDate dueDate, String disputeReason,
                                 String disputedBy, PromiseRecord promise, String agency, List<String> approvedBy,
-                                boolean handedOver, DunningRecord dunning, CourtesyCallRecord courtesyCall)
+                                boolean handedOver, DunningRecord dunning, CourtesyCallRecord courtesyCall,
+                                String structuredCommunication)
             implements CreditFigures.Receivable {
 
         public InvoiceRecord {
@@ -131,37 +133,39 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
                     promise.amount(), promise.pausedUntil(), promise.statusOn(today)),
                     dunning == null ? null : dunning.step().name(), handedOver,
                     courtesyCall == null ? null : new CourtesyCallView(courtesyCall.madeBy() == null ? "DUE" : "MADE",
-                            courtesyCall.dueOn(), courtesyCall.reasons(), courtesyCall.note(), courtesyCall.madeBy()));
+                            courtesyCall.dueOn(), courtesyCall.reasons(), courtesyCall.note(), courtesyCall.madeBy()),
+                    structuredCommunication == null ? null
+                            : new StructuredCommunication(structuredCommunication).formatted());
         }
 
         InvoiceRecord withDunning(DunningRecord newDunning) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, newDunning, courtesyCall);
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, newDunning, courtesyCall, structuredCommunication);
         }
 
         InvoiceRecord withBalance(BigDecimal newBalance) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, newBalance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning, courtesyCall);
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning, courtesyCall, structuredCommunication);
         }
 
         InvoiceRecord withDispute(String reason, String by) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate, reason, by,
-                    promise, agency, approvedBy, handedOver, dunning, courtesyCall);
+                    promise, agency, approvedBy, handedOver, dunning, courtesyCall, structuredCommunication);
         }
 
         InvoiceRecord withPromise(PromiseRecord newPromise) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, newPromise, agency, approvedBy, handedOver, dunning, courtesyCall);
+                    disputeReason, disputedBy, newPromise, agency, approvedBy, handedOver, dunning, courtesyCall, structuredCommunication);
         }
 
         InvoiceRecord withHandover(String newAgency, List<String> newApprovedBy, boolean nowHandedOver) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, newAgency, newApprovedBy, nowHandedOver, dunning, courtesyCall);
+                    disputeReason, disputedBy, promise, newAgency, newApprovedBy, nowHandedOver, dunning, courtesyCall, structuredCommunication);
         }
 
         InvoiceRecord withCourtesyCall(CourtesyCallRecord newCall) {
             return new InvoiceRecord(invoiceId, customerId, orderId, amount, currency, balance, issueDate, dueDate,
-                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning, newCall);
+                    disputeReason, disputedBy, promise, agency, approvedBy, handedOver, dunning, newCall, structuredCommunication);
         }
     }
 
@@ -185,7 +189,7 @@ public class InvoiceProjection implements ProjectionBatch.Prefetching {
     void on(InvoiceIssued e, @SequenceNumber long sequence, @MessageIdentifier String event) {
         invoices.create(e.invoiceId(), sequence, new InvoiceRecord(e.invoiceId(), e.customerId(), e.orderId(),
                 e.amount(), e.currency(), e.amount(), e.issueDate(), e.dueDate(), null, null, null, null, List.of(), false,
-                null, null));
+                null, null, e.structuredCommunication()));
         ledger.issued(event, e.currency(), e.issueDate(), e.dueDate(), e.amount());
         follow(e.invoiceId());
     }

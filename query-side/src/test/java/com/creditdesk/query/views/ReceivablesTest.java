@@ -16,7 +16,7 @@ class ReceivablesTest {
 
     private static InvoiceRecord invoice(String id, String amount, String balance, String issued, String due) {
         return new InvoiceRecord(id, "C-1", null, new BigDecimal(amount), "EUR", new BigDecimal(balance),
-                LocalDate.parse(issued), LocalDate.parse(due), null, null, null, null, List.of(), false, null, null);
+                LocalDate.parse(issued), LocalDate.parse(due), null, null, null, null, List.of(), false, null, null, null);
     }
 
     @Test

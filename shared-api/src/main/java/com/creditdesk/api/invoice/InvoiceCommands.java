@@ -13,7 +13,12 @@ public final class InvoiceCommands {
 
     public record IssueInvoice(@TargetAggregateIdentifier String customerId, String invoiceId, String orderId,
                                BigDecimal amount, String currency, LocalDate issueDate, LocalDate dueDate,
-                               String actor) implements GloballyUnique {
+                               String actor, String structuredCommunication) implements GloballyUnique {
+        public IssueInvoice(String customerId, String invoiceId, String orderId, BigDecimal amount, String currency,
+                            LocalDate issueDate, LocalDate dueDate, String actor) {
+            this(customerId, invoiceId, orderId, amount, currency, issueDate, dueDate, actor, null);
+        }
+
         @Override
         public String uniqueKey() {
             return "invoice:" + invoiceId;

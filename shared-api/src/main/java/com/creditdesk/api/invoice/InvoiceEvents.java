@@ -21,11 +21,17 @@ public final class InvoiceEvents {
     /**
      * An invoice; when it names an order that order leaves open exposure and the invoice balance
      * takes its place. {@code termDays} is the term that set the due date when none was given.
+     * {@code structuredCommunication} is the Belgian OGM the customer quotes when paying it (12 digits;
+     * null for invoices issued before it was given).
      */
     @Revision("1")
     public record InvoiceIssued(String customerId, String invoiceId, String orderId, BigDecimal amount,
                                 String currency, LocalDate issueDate, LocalDate dueDate, Integer termDays,
-                                String actor) implements InvoiceEvent {
+                                String actor, String structuredCommunication) implements InvoiceEvent {
+        public InvoiceIssued(String customerId, String invoiceId, String orderId, BigDecimal amount, String currency,
+                             LocalDate issueDate, LocalDate dueDate, Integer termDays, String actor) {
+            this(customerId, invoiceId, orderId, amount, currency, issueDate, dueDate, termDays, actor, null);
+        }
     }
 
     @Revision("1")

@@ -16,11 +16,13 @@ public final class InvoiceQueries {
     /**
      * The contract's invoice view; {@code dunningStep} is the last step reached (null before the first),
      * {@code courtesyCall} the call before the due date, once due (null when the customer needed none).
+     * {@code structuredCommunication} the OGM to pay it with, {@code +++123/4567/89012+++} (null for invoices issued
+     * before OGMs were given).
      */
     public record InvoiceView(String invoiceId, String customerId, String orderId, BigDecimal amount, BigDecimal balance,
                               LocalDate issueDate, LocalDate dueDate, long daysPastDue, boolean disputed,
                               PromiseView promise, String dunningStep, boolean handedOver,
-                              CourtesyCallView courtesyCall) {
+                              CourtesyCallView courtesyCall, String structuredCommunication) {
     }
 
     /** A courtesy call: DUE since {@code dueOn}, or MADE by {@code madeBy} with its note; why the customer gets one. */

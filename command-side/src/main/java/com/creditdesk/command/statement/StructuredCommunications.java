@@ -1,0 +1,67 @@
+package com.creditdesk.command.statement;
+
+import com.creditdesk.api.statement.StructuredCommunication;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * The structured communication (OGM) of each invoice, given before the invoice is issued: numbered by one counter
+ * ({@code counters}, {@code $inc}), kept per invoice id in {@code structured_communications}, so an invoice issued
+ * again (on any instance) keeps its first number, and two invoices never share one.
+ */
+@Component
+public class StructuredCommunications {
+    static final String COUNTER = "structured-communication";
+
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> given;
+
+    public StructuredCommunications(MongoDatabase database) {
+        this.counters = database.getCollection("counters");
+        this.given = database.getCollection("structured_communications");
+        given.createIndex(Indexes.ascending("ogm"), new IndexOptions().unique(true));
+    }
+
+    /** The invoice's structured communication: the one it was given, else the next number (kept with the currency). */
+    public StructuredCommunication of(String invoiceId, String currency) {
+        Optional<StructuredCommunication> known = givenTo(invoiceId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Document counter = counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc("next", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        StructuredCommunication ogm = StructuredCommunication.of(counter.get("next", Number.class).longValue());
+        try {
+            given.insertOne(new Document("_id", invoiceId).append("ogm", ogm.digits()).append("currency", currency));
+            return ogm;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return givenTo(invoiceId).orElseThrow(() -> e);
+        }
+    }
+
+    public Optional<StructuredCommunication> givenTo(String invoiceId) {
+        return Optional.ofNullable(given.find(eq("_id", invoiceId)).first())
+                .map(doc -> new StructuredCommunication(doc.getString("ogm")));
+    }
+
+    /** The invoice a structured communication was given to. */
+    public Optional<String> invoiceOf(StructuredCommunication ogm) {
+        return Optional.ofNullable(given.find(eq("ogm", ogm.digits())).first()).map(doc -> doc.getString("_id"));
+    }
+}
