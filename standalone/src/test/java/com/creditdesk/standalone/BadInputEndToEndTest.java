@@ -109,8 +109,18 @@ class BadInputEndToEndTest {
     }
 
     /** A case of one endpoint alone: a label, a body (null: the valid one) and the expected status. */
-    record Extra(String label, String body, int status) {
+    record Extra(String label, String body, int status, String contentType) {
+        Extra(String label, String body, int status) {
+            this(label, body, status, JSON);
+        }
     }
+
+    /** A bank statement's XML file, its statement id filled in. */
+    private static String camt(String name) {
+        return BankStatementEndToEndTest.camt(name, Map.of("STATEMENT", "S-bad-file"));
+    }
+
+    private static final String XML = "application/xml";
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             command("open an account", "erp", "POST /api/accounts",
@@ -205,6 +215,27 @@ class BadInputEndToEndTest {
             command("take an account into a group", "credit1", "PUT /api/groups/G-bad-none/members/{c}",
                     f("currency", Kind.CURRENCY, "EUR"))
                     .with(new Extra("unknown group", null, 404)),
+            command("assign a bank line", "credit1", "POST /api/bank-statements/S-bad-none/lines/E1/assignment",
+                    f("customerId", Kind.ID, "C-bad-payer"), f("invoiceId", Kind.INVOICE_REFERENCE, "I-bad-{c}"))
+                    .noAccount().with(new Extra("unknown statement", null, 404)),
+            // an XML body: its own cases, no JSON mutations (each file is refused before anything is recorded)
+            new Endpoint("import a bank statement", Side.COMMAND, "erp", "POST", "/api/bank-statements", true,
+                    List.of(), List.of(
+                    new Extra("malformed XML", camt("malformed.xml"), 400, XML),
+                    new Extra("wrong namespace", camt("wrong-namespace.xml"), 400, XML),
+                    new Extra("a payment order, not a statement", camt("payment-order.xml"), 400, XML),
+                    new Extra("a credit entry without its amount", camt("missing-amount.xml"), 400, XML),
+                    new Extra("not XML", "hello", 400, XML),
+                    new Extra("empty body", "", 400, XML),
+                    new Extra("an external entity", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM "
+                            + "\"file:///etc/passwd\">]><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:"
+                            + "camt.053.001.02\"><BkToCstmrStmt><Stmt><Id>&x;</Id></Stmt></BkToCstmrStmt>"
+                            + "</Document>", 400, XML),
+                    new Extra("body over 64 KiB", camt("missing-amount.xml").replace("<Stmt>",
+                            "<!--" + HUGE_TEXT + "--><Stmt>"), 413, XML),
+                    new Extra("JSON", "{\"statementId\":\"S-1\"}", 415, JSON),
+                    new Extra("plain text", camt("statement.xml"), 415, "text/plain"),
+                    new Extra("no content type", camt("statement.xml"), 415, null))),
             // the valid body lies in the past, so no mutation of it can move the shared clock forward
             command("move the clock", "admin", "POST /api/admin/clock",
                     f("now", Kind.INSTANT, "2001-01-01T00:00:00Z")).noAccount()
@@ -357,7 +388,7 @@ class BadInputEndToEndTest {
                 cases.addAll(fieldMutations(e));
             }
             e.extras().forEach(extra -> cases.add(e.caseOf(extra.label(), extra.body() != null ? extra.body() : valid,
-                    extra.status())));
+                    extra.contentType(), extra.status())));
             return cases.stream();
         });
     }

@@ -50,6 +50,8 @@ class SecurityMatrixEndToEndTest {
             command("POST", "/api/applications", "SALES"),
             command("POST", "/api/applications/A-x/screening", "CREDIT"),
             command("POST", "/api/applications/A-x/decision", "CREDIT"),
+            command("POST", "/api/bank-statements", "INTEGRATION", "CREDIT"),
+            command("POST", "/api/bank-statements/S-x/lines/E-x/assignment", "CREDIT"),
             command("PUT", A + "/credit-limit", "CREDIT", "INTEGRATION"),
             command("POST", A + "/securities", "CREDIT"),
             command("POST", A + "/orders", "INTEGRATION"),

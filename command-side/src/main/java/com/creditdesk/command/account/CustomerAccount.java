@@ -62,7 +62,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import com.creditdesk.api.statement.StatementCommands.FindOpenInvoicesOfAmount;
 import java.time.LocalDate;
+
+import static com.creditdesk.api.common.Amounts.same;
 import java.util.List;
 import java.util.Set;
 
@@ -230,6 +233,15 @@ public class CustomerAccount extends AccountState {
     }
 
     // ---- invoices, payments and their follow-up ------------------------------------------------------
+
+    /** A bank line's last rule: the open invoices (not disputed, not handed over) of exactly its amount. Records nothing. */
+    @CommandHandler
+    public List<String> handle(FindOpenInvoicesOfAmount cmd) {
+        return invoices.all().stream()
+                .filter(invoice -> invoice.open() && !invoice.disputed() && !invoice.handedOver())
+                .filter(invoice -> invoice.currency().equals(cmd.currency()) && same(invoice.balance(), cmd.amount()))
+                .map(OpenInvoice::invoiceId).sorted().toList();
+    }
 
     @CommandHandler
     public InvoiceIssuance handle(IssueInvoice cmd, Clock clock, CourtesyCallSettings courtesyCalls) {

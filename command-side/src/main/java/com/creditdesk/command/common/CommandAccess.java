@@ -50,6 +50,8 @@ public class CommandAccess implements AccessRules {
                 .pathMatchers(HttpMethod.PUT, "/api/accounts/*/risk-class").hasRole(Roles.CREDIT)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/payment-terms").hasRole(Roles.SALES)
                 .pathMatchers(HttpMethod.POST, "/api/accounts/*/payment-terms/approval").hasRole(Roles.CREDIT)
+                .pathMatchers(HttpMethod.POST, "/api/bank-statements").hasAnyRole(Roles.INTEGRATION, Roles.CREDIT)
+                .pathMatchers(HttpMethod.POST, "/api/bank-statements/*/lines/*/assignment").hasRole(Roles.CREDIT)
                 .pathMatchers("/api/admin/**").hasRole(Roles.ADMIN)
                 .pathMatchers("/api/**").denyAll();
     }

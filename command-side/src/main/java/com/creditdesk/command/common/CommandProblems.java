@@ -7,6 +7,7 @@ import com.mongodb.MongoException;
 import com.creditdesk.api.application.ApplicationCommands;
 import com.creditdesk.api.group.GroupCommands;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import com.creditdesk.api.statement.StatementCommands;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -52,8 +53,10 @@ public class CommandProblems {
         String id = String.valueOf(e.getAggregateIdentifier());
         String group = GroupCommands.aggregateId("");
         String application = ApplicationCommands.aggregateId("");
+        String statement = StatementCommands.aggregateId("");
         String what = id.startsWith(group) ? "no group " + id.substring(group.length())
                 : id.startsWith(application) ? "no application " + id.substring(application.length())
+                : id.startsWith(statement) ? "no bank statement " + id.substring(statement.length())
                 : "no account " + id;
         return Problems.problem(HttpStatus.NOT_FOUND, "Not found", what);
     }

@@ -40,5 +40,9 @@ public enum Rule {
     /** An account belongs to one corporate group at most. */
     ALREADY_IN_GROUP,
     /** A group counts its members' exposure in its own currency: an account kept in another cannot join. */
-    GROUP_CURRENCY_DIFFERS
+    GROUP_CURRENCY_DIFFERS,
+    /** A bank line matched by a rule when its statement was imported is paid already; it cannot be assigned. */
+    BANK_LINE_MATCHED,
+    /** A bank line credit assigned to a customer (and invoice) stays assigned to them. */
+    BANK_LINE_ASSIGNED
 }

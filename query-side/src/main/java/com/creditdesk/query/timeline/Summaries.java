@@ -16,6 +16,10 @@ import com.creditdesk.api.account.AccountEvents.AccountJoinedGroup;
 import com.creditdesk.api.account.AccountEvents.GroupExposureChanged;
 import com.creditdesk.api.dunning.CourtesyReason;
 import com.creditdesk.api.group.GroupEvents.GroupCreditReleased;
+import com.creditdesk.api.statement.StatementEvents.BankLineAssigned;
+import com.creditdesk.api.statement.StatementEvents.BankLineAwaitingAssignment;
+import com.creditdesk.api.statement.StatementEvents.BankLineMatched;
+import com.creditdesk.api.statement.StatementEvents.BankStatementImported;
 import com.creditdesk.api.group.GroupEvents.GroupCreditReserved;
 import com.creditdesk.api.group.GroupEvents.GroupLimitExceeded;
 import com.creditdesk.api.group.GroupEvents.GroupLimitSet;
@@ -281,6 +285,27 @@ final class Summaries {
         if (event instanceof MemberExposureRecorded e) {
             return "Group " + e.groupId() + " counts " + money(currency, e.exposure()) + " for " + e.customerId()
                     + (e.includesOrderId() == null ? "" : ", with order " + e.includesOrderId());
+        }
+        if (event instanceof BankStatementImported e) {
+            return "Bank statement " + e.statementId() + " imported with " + e.lines().size() + " credit line"
+                    + (e.lines().size() == 1 ? "" : "s") + (e.accountIban() == null ? "" : " on " + e.accountIban());
+        }
+        if (event instanceof BankLineMatched e) {
+            return "Bank line " + e.lineId() + " of statement " + e.statementId() + " (" + money(e.currency(), e.amount())
+                    + ", booked " + e.bookedOn() + ") matched to " + e.customerId()
+                    + (e.invoiceId() == null ? "" : ", invoice " + e.invoiceId()) + " by "
+                    + e.rule().name().toLowerCase().replace('_', ' ') + " (" + e.evidence() + "): payment "
+                    + e.paymentId();
+        }
+        if (event instanceof BankLineAwaitingAssignment e) {
+            return "Bank line " + e.lineId() + " of statement " + e.statementId() + " (" + money(e.currency(), e.amount())
+                    + " from " + (e.debtorName() == null ? "an unnamed debtor" : e.debtorName())
+                    + (e.debtorIban() == null ? "" : ", " + e.debtorIban()) + ") matched nothing: waiting for credit";
+        }
+        if (event instanceof BankLineAssigned e) {
+            return "Bank line " + e.lineId() + " of statement " + e.statementId() + " (" + money(e.currency(), e.amount())
+                    + ") assigned by " + e.actor() + " to " + e.customerId()
+                    + (e.invoiceId() == null ? "" : ", invoice " + e.invoiceId()) + ": payment " + e.paymentId();
         }
         if (event instanceof CourtesyCallScheduled e) {
             return "Courtesy call planned on " + e.callOn() + ", before invoice " + e.invoiceId() + " falls due ("

@@ -10,6 +10,7 @@ import com.creditdesk.api.views.ViewQueries.BlockedOrder;
 import com.creditdesk.query.application.ApplicationProjection;
 import com.creditdesk.api.views.ViewQueries.CurrencyFigures;
 import com.creditdesk.api.views.ViewQueries.FinanceView;
+import com.creditdesk.query.statement.BankLineProjection;
 import com.creditdesk.api.views.ViewQueries.GetFinanceView;
 import com.creditdesk.api.views.ViewQueries.GetSalesView;
 import com.creditdesk.api.views.ViewQueries.ReleaseRequest;
@@ -51,12 +52,14 @@ public class Worklists {
     private final InvoiceProjection invoices;
     private final ReportingCurrency reporting;
     private final ApplicationProjection applications;
+    private final BankLineProjection bankLines;
     private final Clock clock;
 
     public Worklists(AccountProjection accounts, OrderProjection orders, ReviewProjection reviews,
                      InvoiceProjection invoices, ReportingCurrency reporting, ApplicationProjection applications,
-                     Clock clock) {
+                     BankLineProjection bankLines, Clock clock) {
         this.applications = applications;
+        this.bankLines = bankLines;
         this.accounts = accounts;
         this.orders = orders;
         this.reviews = reviews;
@@ -119,7 +122,8 @@ public class Worklists {
                 total == null ? null : total.dso(), figures.reporting(), figures.perCurrency(), requests,
                 withNames(reviews.open()), followUp.disputes(), followUp.promises(), followUp.handovers(),
                 tasks(InvoiceProjection.openTasksFor(Roles.CREDIT, followed), today), nowFitting,
-                applications.waiting().stream().map(this::applicationItem).toList(), accounts.withRiskClassProposed());
+                applications.waiting().stream().map(this::applicationItem).toList(), accounts.withRiskClassProposed(),
+                bankLines.awaitingAssignment());
     }
 
     private List<TaskItem> tasks(List<OpenTask> open, LocalDate today) {

@@ -14,6 +14,10 @@ import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
 import com.creditdesk.api.account.AccountEvents.AccountJoinedGroup;
 import com.creditdesk.api.account.AccountEvents.GroupExposureChanged;
 import com.creditdesk.api.group.GroupEvents.GroupCreditReleased;
+import com.creditdesk.api.statement.StatementEvents.BankLineAssigned;
+import com.creditdesk.api.statement.StatementEvents.BankLineAwaitingAssignment;
+import com.creditdesk.api.statement.StatementEvents.BankLineMatched;
+import com.creditdesk.api.statement.StatementEvents.BankStatementImported;
 import com.creditdesk.api.group.GroupEvents.GroupCreditReserved;
 import com.creditdesk.api.group.GroupEvents.GroupLimitExceeded;
 import com.creditdesk.api.group.GroupEvents.GroupLimitSet;
@@ -68,7 +72,10 @@ class AccountEvolutionTest {
             MemberExposureRecorded.class,
             // a credit application is an aggregate of its own; its approval opens the account with AccountOpened
             CreditApplicationFiled.class, ApplicationScreened.class, ApplicationApprovalGiven.class,
-            ApplicationApproved.class, ApplicationDeclined.class);
+            ApplicationApproved.class, ApplicationDeclined.class,
+            // a bank statement is an aggregate of its own; its lines reach the account as PaymentRegistered
+            BankStatementImported.class, BankLineMatched.class, BankLineAwaitingAssignment.class,
+            BankLineAssigned.class);
 
     @Test
     void everyEventIsAppliedOrDeclaredNotToTouchTheAccount() {

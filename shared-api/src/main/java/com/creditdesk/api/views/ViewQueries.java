@@ -53,7 +53,13 @@ public final class ViewQueries {
                               List<CurrencyFigures> perCurrency, List<ReleaseRequest> releaseRequests, List<ReviewView> reviews,
                               List<DisputeItem> disputes, List<PromiseItem> promises, List<HandoverItem> handovers,
                               List<TaskItem> tasks, List<BlockedOrder> blockedOrdersNowFitting,
-                              List<ApplicationItem> applications, List<AccountView> riskClassProposals) {
+                              List<ApplicationItem> applications, List<AccountView> riskClassProposals,
+                              List<UnmatchedBankLine> unmatchedBankLines) {
+    }
+
+    /** A bank statement's credit line no rule matched, waiting for credit to name its customer (oldest first). */
+    public record UnmatchedBankLine(String statementId, String lineId, BigDecimal amount, String currency,
+                                    LocalDate bookedOn, String debtorName, String debtorIban, String remittance) {
     }
 
     /** Finance's figures in one currency, as invoiced. */
