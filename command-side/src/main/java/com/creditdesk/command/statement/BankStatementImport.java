@@ -75,14 +75,14 @@ class BankStatementImport {
     }
 
     /**
-     * The line's payment with its invoice; an invoice that can no longer take it (settled, handed over) leaves the
-     * payment to settle the account's oldest open invoices instead.
+     * The line's payment with its invoice; an invoice the account refuses it for (a rule, or gone) leaves the payment
+     * to settle the account's oldest open invoices instead.
      */
     private void pay(Payment payment, String actor) {
         try {
             commands.send(new RegisterPayment(payment.customerId(), payment.paymentId(), payment.amount(),
                     payment.currency(), payment.bookedOn(), payment.invoiceId(), actor)).block();
-        } catch (Refusal.Violated refused) {
+        } catch (Refusal.Violated | Refusal.NotFound refused) {
             if (payment.invoiceId() == null) {
                 throw refused;
             }
