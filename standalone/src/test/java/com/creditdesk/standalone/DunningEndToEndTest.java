@@ -100,6 +100,10 @@ class DunningEndToEndTest {
                 .get("daysPastDue").asInt()).isEqualTo(3);
         MimeMessage first = awaitMail("boekhouding@peeters.example", invoiceId);
         assertThat(first.getSubject()).isEqualTo("Vriendelijke herinnering: factuur " + invoiceId);
+        String reference = queries.get("credit1", "/api/invoices/" + invoiceId).json().get("structuredCommunication")
+                .asText();
+        assertThat(reference).matches("\\+\\+\\+\\d{3}/\\d{4}/\\d{5}\\+\\+\\+");
+        assertThat(first.getContent().toString()).as("the reminder names the payment reference").contains(reference);
 
         moveClockTo(due.plusDays(10));
         awaitInvoice(invoiceId, v -> v.get("dunningStep").asText().equals("REMINDER_2"));
@@ -131,7 +135,7 @@ class DunningEndToEndTest {
         // the formal notice on paper: attached to the e-mail, and the same letter to download
         String noticeText = pdfText(attachment(notice, invoiceId + "-FORMAL_NOTICE.pdf"));
         assertThat(noticeText).contains("Ingebrekestelling: factuur " + invoiceId, "Klant " + c, invoiceId,
-                due.toString(), "EUR 1000.00", "Credit Desk");
+                due.toString(), "EUR 1000.00", "Credit Desk", reference);
         assertThat(noticeText.replaceAll("\\s+", " ")).contains("wet van 2 augustus 2002");
         HttpResponse<byte[]> download = queries.download("credit1",
                 "/api/accounts/" + c + "/letters/" + invoiceId + "-FORMAL_NOTICE.pdf");

@@ -123,7 +123,7 @@ public final class DunningPlan {
         Message message = step.sendsMessage()
                 ? letters.render(step, new ReminderLetters.Letter(debtor.segment(), debtor.language(), debtor.name(),
                         debtor.email(), invoice.invoiceId(), invoice.balance(), invoice.currency(), invoice.dueDate(),
-                        daysPastDue))
+                        daysPastDue, invoice.structuredCommunication()))
                 : null;
         return new DunningStepReached(debtor.customerId(), invoice.invoiceId(), step, dueOn, daysPastDue,
                 invoice.balance(), invoice.currency(), assignee, message);

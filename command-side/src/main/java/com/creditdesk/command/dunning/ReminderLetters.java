@@ -12,8 +12,14 @@ import java.time.LocalDate;
 public interface ReminderLetters {
 
     /** What a letter is about; {@code to} is the customer's e-mail address, if known. */
+    /** {@code structuredCommunication}: the invoice's payment reference (12 digits), null for older invoices. */
     record Letter(Segment segment, Language language, String customerName, String to, String invoiceId,
-                  BigDecimal balance, String currency, LocalDate dueDate, long daysPastDue) {
+                  BigDecimal balance, String currency, LocalDate dueDate, long daysPastDue,
+                  String structuredCommunication) {
+        public Letter(Segment segment, Language language, String customerName, String to, String invoiceId,
+                      BigDecimal balance, String currency, LocalDate dueDate, long daysPastDue) {
+            this(segment, language, customerName, to, invoiceId, balance, currency, dueDate, daysPastDue, null);
+        }
     }
 
     Message render(DunningStep step, Letter letter);

@@ -73,7 +73,7 @@ class ReminderMail {
             if (event.step() == DunningStep.FORMAL_NOTICE) { // the formal notice goes on paper too
                 LocalDate day = LocalDate.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
                 mail.addAttachment(Letter.id(event.invoiceId(), Letter.Kind.FORMAL_NOTICE) + ".pdf",
-                        new ByteArrayResource(letters.render(Letter.formalNotice(event, day, null))),
+                        new ByteArrayResource(letters.render(Letter.formalNotice(event, day))),
                         "application/pdf");
             }
         });

@@ -1,5 +1,6 @@
 package com.creditdesk.command.dunning;
 
+import com.creditdesk.api.statement.StructuredCommunication;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.dunning.DunningEvents.Message;
 import com.creditdesk.api.dunning.DunningStep;
@@ -28,8 +29,16 @@ public class ReminderTemplates implements ReminderLetters {
         String key = step.name() + "." + letter.segment().name();
         Object[] values = {letter.customerName(), letter.invoiceId(), letter.balance().toPlainString(),
                 letter.currency(), letter.dueDate().toString(), Long.toString(letter.daysPastDue())};
-        return new Message(language, letter.to(), format(texts, key + ".subject", values),
-                format(texts, key + ".body", values));
+        String body = format(texts, key + ".body", values);
+        String reference = letter.structuredCommunication() == null ? null
+                : new StructuredCommunication(letter.structuredCommunication()).formatted();
+        if (reference != null) { // the payment reference goes before the greeting
+            int greeting = body.lastIndexOf("\n\n");
+            String line = format(texts, "payWith", new Object[]{reference});
+            body = greeting < 0 ? body + "\n\n" + line
+                    : body.substring(0, greeting) + "\n\n" + line + body.substring(greeting);
+        }
+        return new Message(language, letter.to(), format(texts, key + ".subject", values), body, reference);
     }
 
     private static String format(ResourceBundle texts, String key, Object[] values) {

@@ -217,7 +217,7 @@ public final class InvoiceBook {
     public void evolve(Object event, LocalDate day) {
         if (event instanceof InvoiceIssued e) {
             invoices.put(e.invoiceId(), OpenInvoice.issued(e.invoiceId(), e.orderId(), e.amount(), e.currency(),
-                    e.issueDate(), e.dueDate(), e.termDays() == null));
+                    e.issueDate(), e.dueDate(), e.termDays() == null, e.structuredCommunication()));
         } else if (event instanceof PaymentRegistered e) {
             e.allocations().forEach(allocation -> change(allocation.invoiceId(),
                     invoice -> invoice.paid(allocation.amount(), e.receivedOn())));

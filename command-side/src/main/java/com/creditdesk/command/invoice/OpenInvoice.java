@@ -15,7 +15,8 @@ import java.util.List;
  */
 public record OpenInvoice(String invoiceId, String orderId, BigDecimal amount, String currency, LocalDate issueDate,
                           LocalDate dueDate, boolean dueDateGiven, BigDecimal balance, boolean disputed,
-                          Promise promise, List<Approval> handoverApprovals, boolean handedOver, Dunning dunning)
+                          Promise promise, List<Approval> handoverApprovals, boolean handedOver, Dunning dunning,
+                          String structuredCommunication)
         implements CreditFigures.Receivable {
 
     /** A promise to pay {@code amount} by {@code promisedOn}; {@code paid} counts what came in since. */
@@ -59,9 +60,10 @@ public record OpenInvoice(String invoiceId, String orderId, BigDecimal amount, S
     }
 
     static OpenInvoice issued(String invoiceId, String orderId, BigDecimal amount, String currency,
-                              LocalDate issueDate, LocalDate dueDate, boolean dueDateGiven) {
+                              LocalDate issueDate, LocalDate dueDate, boolean dueDateGiven,
+                              String structuredCommunication) {
         return new OpenInvoice(invoiceId, orderId, amount, currency, issueDate, dueDate, dueDateGiven, amount,
-                false, null, List.of(), false, Dunning.NOT_STARTED);
+                false, null, List.of(), false, Dunning.NOT_STARTED, structuredCommunication);
     }
 
     public boolean open() {
@@ -137,6 +139,6 @@ public record OpenInvoice(String invoiceId, String orderId, BigDecimal amount, S
     private OpenInvoice with(BigDecimal newBalance, boolean nowDisputed, Promise newPromise, List<Approval> approvals,
                              boolean nowHandedOver, Dunning newDunning) {
         return new OpenInvoice(invoiceId, orderId, amount, currency, issueDate, dueDate, dueDateGiven, newBalance,
-                nowDisputed, newPromise, approvals, nowHandedOver, newDunning);
+                nowDisputed, newPromise, approvals, nowHandedOver, newDunning, structuredCommunication);
     }
 }

@@ -54,7 +54,7 @@ class DunningPlanTest {
     void aBrokenPromiseMovesStraightToTheNextStep() {
         OpenInvoice promised = new OpenInvoice("I-1", null, new BigDecimal("500"), "EUR", DUE.minusDays(30), DUE,
                 false, new BigDecimal("500"), false, new OpenInvoice.Promise(DUE.plusDays(20), new BigDecimal("500"),
-                DUE.plusDays(22), BigDecimal.ZERO), List.of(), false, null);
+                DUE.plusDays(22), BigDecimal.ZERO), List.of(), false, null, null);
         assertThat(DunningPlan.advance(DEBTOR, promised, DUE.plusDays(22), LETTERS)).as("within the pause").isEmpty();
 
         List<Object> events = DunningPlan.advance(DEBTOR, promised, DUE.plusDays(23), LETTERS);
@@ -89,6 +89,6 @@ class DunningPlanTest {
 
     private static OpenInvoice invoice(boolean disputed, BigDecimal balance, OpenInvoice.Dunning dunning) {
         return new OpenInvoice("I-1", null, new BigDecimal("500"), "EUR", DUE.minusDays(30), DUE, false, balance,
-                disputed, null, List.of(), false, dunning);
+                disputed, null, List.of(), false, dunning, null);
     }
 }

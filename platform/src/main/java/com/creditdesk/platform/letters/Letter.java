@@ -29,15 +29,15 @@ public record Letter(Kind kind, Language language, LocalDate date, String custom
     }
 
     /**
-     * The formal notice as dunning recorded it on {@code day}: its text, and the invoice with the balance and days
-     * past due of that day.
+     * The formal notice as dunning recorded it on {@code day}: its text, the invoice with the balance and days past
+     * due of that day, and its payment reference.
      */
-    public static Letter formalNotice(DunningStepReached step, LocalDate day, String structuredCommunication) {
+    public static Letter formalNotice(DunningStepReached step, LocalDate day) {
         Message message = step.message();
         return new Letter(Kind.FORMAL_NOTICE, message.language(), day, step.customerId(), null, message.to(),
                 message.subject(), message.body(), List.of(new InvoiceLine(step.invoiceId(),
                 day.minusDays(step.daysPastDue()), step.balance(), step.currency(), step.daysPastDue())),
-                structuredCommunication, null);
+                message.structuredCommunication(), null);
     }
 
     /** The letter telling the debtor that the invoice was handed over to the agency on {@code day}. */

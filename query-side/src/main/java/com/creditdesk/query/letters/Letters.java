@@ -66,7 +66,7 @@ public class Letters {
             case FORMAL_NOTICE -> entry(customerId, "DunningStepReached", invoiceId).flatMap(entry -> {
                 DunningStepReached step = event(customerId, entry, DunningStepReached.class);
                 return step.message() == null ? Optional.empty()
-                        : Optional.of(Letter.formalNotice(step, dayOf(entry), null));
+                        : Optional.of(Letter.formalNotice(step, dayOf(entry)));
             });
             case HANDOVER -> entry(customerId, "InvoiceHandedOver", invoiceId).map(entry -> {
                 InvoiceHandedOver handedOver = event(customerId, entry, InvoiceHandedOver.class);
@@ -75,7 +75,8 @@ public class Letters {
                 InvoiceView view = invoice.get();
                 return Letter.handover(handedOver, day, account.name(), account.language(),
                         new Letter.InvoiceLine(invoiceId, view.dueDate(), view.balance(), account.currency(),
-                                Math.max(0, ChronoUnit.DAYS.between(view.dueDate(), day))), null);
+                                Math.max(0, ChronoUnit.DAYS.between(view.dueDate(), day))),
+                        view.structuredCommunication());
             });
         };
     }

@@ -40,8 +40,15 @@ public final class DunningEvents {
                                      Message message) implements DunningEvent {
     }
 
-    /** A rendered customer message; {@code to} is null when the account has no e-mail address. */
-    public record Message(Language language, String to, String subject, String body) {
+    /**
+     * A rendered customer message; {@code to} is null when the account has no e-mail address. {@code
+     * structuredCommunication} is the invoice's payment reference as printed ({@code +++123/4567/89012+++}), null for
+     * invoices issued without one.
+     */
+    public record Message(Language language, String to, String subject, String body, String structuredCommunication) {
+        public Message(Language language, String to, String subject, String body) {
+            this(language, to, subject, body, null);
+        }
     }
 
     /** Dunning of the invoice picks up again after a rejected dispute or a kept partial promise. */
