@@ -34,8 +34,11 @@ public class ProjectionTokens {
         this.serializer = serializer;
     }
 
-    /** One segment's token as stored: who holds it (null when free) and the position it reached (null before the first event). */
-    public record SegmentToken(int segment, String owner, TrackingToken token) {
+    /**
+     * One segment's token as stored: who holds it (null when free), when that claim was last extended, and the
+     * position it reached (null before the first event).
+     */
+    public record SegmentToken(int segment, String owner, Instant claimedAt, TrackingToken token) {
     }
 
     /** The segments of the processor as they stand, in segment order. */
@@ -47,7 +50,8 @@ public class ProjectionTokens {
             TrackingToken token = data == null || type == null ? null : new GenericTokenEntry<>(data.getData(), type,
                     Instant.ofEpochMilli(doc.getLong("timestamp")).toString(), doc.getString("owner"), processor,
                     doc.getInteger("segment"), byte[].class).getToken(serializer);
-            segments.add(new SegmentToken(doc.getInteger("segment"), doc.getString("owner"), token));
+            segments.add(new SegmentToken(doc.getInteger("segment"), doc.getString("owner"),
+                    Instant.ofEpochMilli(doc.getLong("timestamp")), token));
         }
         segments.sort(Comparator.comparingInt(SegmentToken::segment));
         return new Snapshot(List.copyOf(segments));

@@ -15,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -55,6 +56,7 @@ public class SegmentBalancing implements SmartLifecycle {
     private final Duration heartbeat;
     private final Duration instanceTimeout;
     private final Duration releaseFor;
+    private final Duration claimTimeout;
     private volatile ScheduledExecutorService scheduler;
     private volatile int liveInstances = 1;
     /** Whether this instance stopped its projections because another one is swapping in a rebuild. */
@@ -70,6 +72,7 @@ public class SegmentBalancing implements SmartLifecycle {
         this.heartbeat = settings.heartbeatInterval();
         this.instanceTimeout = settings.instanceTimeout();
         this.releaseFor = settings.releaseFor();
+        this.claimTimeout = settings.claimTimeout();
     }
 
     /** The instances alive at the last heartbeat, this one included. */
@@ -139,9 +142,16 @@ public class SegmentBalancing implements SmartLifecycle {
         return true;
     }
 
+    /**
+     * Whether another instance holds a segment: a claim it still extends. A claim left behind unextended (a processor
+     * that shut down while it was claiming a segment does not always give it back) is held by nobody once it is
+     * older than the claim timeout, as Axon itself lets any instance take it then.
+     */
     private boolean heldElsewhere() {
+        Instant expired = Instant.now().minus(claimTimeout);
         return tokens.read(ProjectionProcessing.PROCESSOR).segments().stream()
-                .anyMatch(segment -> segment.owner() != null && !segment.owner().equals(node.value()));
+                .anyMatch(segment -> segment.owner() != null && !segment.owner().equals(node.value())
+                        && segment.claimedAt().isAfter(expired));
     }
 
     /** Lets the other instances go on with the projections. */
