@@ -1,5 +1,7 @@
 package com.creditdesk.command.common;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.creditdesk.command.refusal.Refusal;
 import com.creditdesk.platform.clock.CreditDeskClock.ClockCannotGoBack;
 import com.creditdesk.platform.web.Problems;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandProblems {
+    private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Object> refused(Refusal e) {
@@ -68,6 +71,7 @@ public class CommandProblems {
 
     @ExceptionHandler({MongoException.class, TimeoutException.class})
     ResponseEntity<Object> storeUnavailable(Exception e) {
+        log.warn("a command could not reach the store: {}", e.toString(), e);
         return Problems.response(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
                 "The event store cannot be reached just now; retry the same command later (repeats are recorded once)"));
     }

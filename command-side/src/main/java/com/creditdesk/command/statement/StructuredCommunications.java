@@ -2,6 +2,7 @@ package com.creditdesk.command.statement;
 
 import com.creditdesk.api.statement.StructuredCommunication;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -25,6 +26,7 @@ import static com.mongodb.client.model.Filters.eq;
 @Component
 public class StructuredCommunications {
     static final String COUNTER = "structured-communication";
+    private static final int ATTEMPTS = 10;
 
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> given;
@@ -35,23 +37,42 @@ public class StructuredCommunications {
         given.createIndex(Indexes.ascending("ogm"), new IndexOptions().unique(true));
     }
 
-    /** The invoice's structured communication: the one it was given, else the next number (kept with the currency). */
+    /**
+     * The invoice's structured communication: the one it was given, else the next number (kept with the currency).
+     * A number found taken (a store whose counter is not atomic across connections, as the embedded one under
+     * concurrent commands) or an invoice given one meanwhile is met by the unique indexes, and looked at again.
+     */
     public StructuredCommunication of(String invoiceId, String currency) {
-        Optional<StructuredCommunication> known = givenTo(invoiceId);
-        if (known.isPresent()) {
-            return known.get();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<StructuredCommunication> known = givenTo(invoiceId);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            StructuredCommunication ogm = StructuredCommunication.of(next());
+            try {
+                given.insertOne(new Document("_id", invoiceId).append("ogm", ogm.digits()).append("currency", currency));
+                return ogm;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
         }
-        Document counter = counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc("next", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        StructuredCommunication ogm = StructuredCommunication.of(counter.get("next", Number.class).longValue());
+        throw new IllegalStateException("no structured communication could be given to invoice " + invoiceId);
+    }
+
+    /** The counter's next number; two first upserts that meet leave one counter, which the second then counts on. */
+    private long next() {
+        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         try {
-            given.insertOne(new Document("_id", invoiceId).append("ogm", ogm.digits()).append("currency", currency));
-            return ogm;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            return counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc("next", 1L), upsert)
+                    .get("next", Number.class).longValue();
+        } catch (MongoCommandException e) {
+            if (ErrorCategory.fromErrorCode(e.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return givenTo(invoiceId).orElseThrow(() -> e);
+            return counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc("next", 1L), upsert)
+                    .get("next", Number.class).longValue();
         }
     }
 
