@@ -108,7 +108,10 @@ class CorporateGroupEndToEndTest {
                 .isEqualByComparingTo("7500");
     }
 
-    /** The payment reaches the group a moment after it is recorded: the order is placed again (same id) until then. */
+    /**
+     * The payment reaches the group a moment after it is recorded: a new order is placed until one fits (the same id
+     * again would only repeat its first answer).
+     */
     private static Answer awaitAccepted(String customer, String orderId, int amount) {
         return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
                 .until(() -> commands.post("erp", "/api/accounts/" + customer + "/orders",

@@ -47,10 +47,6 @@ public class Intake {
         }
     }
 
-    public Set<String> types() {
-        return types.keySet();
-    }
-
     public Outcome handle(String raw, String actor) {
         IntakeMessage message;
         try {

@@ -39,8 +39,7 @@ public class StructuredCommunications {
 
     /**
      * The invoice's structured communication: the one it was given, else the next number (kept with the currency).
-     * A number found taken (a store whose counter is not atomic across connections, as the embedded one under
-     * concurrent commands) or an invoice given one meanwhile is met by the unique indexes, and looked at again.
+     * The same invoice issued twice at once meets the unique {@code _id}: the loser takes the winner's number.
      */
     public StructuredCommunication of(String invoiceId, String currency) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -61,19 +60,24 @@ public class StructuredCommunications {
         throw new IllegalStateException("no structured communication could be given to invoice " + invoiceId);
     }
 
-    /** The counter's next number; two first upserts that meet leave one counter, which the second then counts on. */
+    /**
+     * The counter's next number. It asks for the document before the {@code $inc}, as the event store's global
+     * sequence does: the embedded server answers "after" with its live document, which a concurrent {@code $inc} can
+     * change before it is sent, handing out one number twice. Two first upserts that meet leave one counter (a
+     * duplicate key for the other), which the second then counts on.
+     */
     private long next() {
-        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
+        Document before;
         try {
-            return counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc("next", 1L), upsert)
-                    .get("next", Number.class).longValue();
+            before = counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc("next", 1L), upsert);
         } catch (MongoCommandException e) {
             if (ErrorCategory.fromErrorCode(e.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc("next", 1L), upsert)
-                    .get("next", Number.class).longValue();
+            before = counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc("next", 1L), upsert);
         }
+        return (before == null ? 0 : before.get("next", Number.class).longValue()) + 1;
     }
 
     public Optional<StructuredCommunication> givenTo(String invoiceId) {
