@@ -117,6 +117,9 @@ public final class CreditDeskStandalone implements AutoCloseable, DemoTarget {
         Map<String, Object> common = new HashMap<>(settings.extraProperties());
         common.put("creditdesk.mongo.uri", store.connectionString());
         common.putIfAbsent("creditdesk.clock.adjustable", "true");
+        // a folder to drop the bank's CAMT.053 files in, beside the store's data
+        common.putIfAbsent("creditdesk.bank-statements.folder.path",
+                settings.dataDir().resolve("bank-statements").toAbsolutePath().toString());
         MongoClient clockClient = MongoClients.create(store.connectionString());
         ConfigurableApplicationContext commandSide = null;
         // one clock for both sides, so a moved clock is the same time for commands and views

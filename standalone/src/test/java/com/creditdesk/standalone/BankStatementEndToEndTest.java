@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -128,6 +132,68 @@ class BankStatementEndToEndTest {
         assertThat(tooLarge.isProblem()).isTrue();
         assertThat(commands.post("credit1", "/api/bank-statements/" + statementId + "/lines/E1/assignment",
                 Map.of("customerId", "C-1")).status()).as("no statement was recorded").isEqualTo(404);
+    }
+
+    @Test
+    void statementsDroppedInTheWatchedFolderAreImportedOnceAndRefusedOnesSayWhy() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "C-" + suffix;
+        open(customerId, "Drukkerij Claes " + suffix);
+        String inv1 = "INV-" + suffix + "-1";
+        String inv2 = "F" + suffix + "-0002";
+        issue(customerId, inv1, 1210);
+        issue(customerId, inv2, 500);
+        String ogm = queries.awaitView("credit1", "/api/invoices/" + inv1,
+                view -> view.path("structuredCommunication").isTextual()).get("structuredCommunication").asText();
+        String statementId = "S-" + suffix;
+        String file = camt("statement.xml", Map.of("STATEMENT", statementId, "OGM_1", ogm.replaceAll("\\D", ""),
+                "INVOICE_2", inv2, "IBAN_PEETERS", iban(), "IBAN_HOLDING", iban(), "IBAN_UNKNOWN", iban()));
+        Path folder = Path.of(RunningCreditDesk.shared().commandSide().getEnvironment()
+                .getRequiredProperty("creditdesk.bank-statements.folder.path"));
+        String badId = "S-bad-" + suffix;
+
+        drop(folder, statementId + ".xml", file);
+        drop(folder, badId + ".xml", camt("missing-amount.xml", Map.of("STATEMENT", badId)));
+        Files.writeString(folder.resolve(suffix + "-still-copying.xml.part"), file.substring(0, 100));
+
+        for (String paid : new String[] {inv1, inv2}) {
+            queries.awaitView("credit1", "/api/invoices/" + paid, view -> view.get("balance").decimalValue().signum() == 0);
+        }
+        Path imported = folder.resolve("imported").resolve(statementId + ".xml");
+        Path refused = folder.resolve("refused").resolve(badId + ".xml");
+        Path problem = folder.resolve("refused").resolve(badId + ".xml.problem.json");
+        awaitFile(imported);
+        awaitFile(problem);
+        assertThat(Files.readString(imported)).isEqualTo(file);
+        assertThat(refused).exists();
+        JsonNode why = Api.JSON.readTree(Files.readString(problem));
+        assertThat(why.get("status").asInt()).isEqualTo(400);
+        assertThat(why.get("detail").asText()).contains("amount");
+        assertThat(commands.post("credit1", "/api/bank-statements/" + badId + "/lines/E1/assignment",
+                Map.of("customerId", customerId)).status()).as("nothing recorded for the refused file").isEqualTo(404);
+        assertThat(folder.resolve(suffix + "-still-copying.xml.part")).as("a file still being copied waits").exists();
+        queries.awaitView("credit1", "/api/views/finance",
+                view -> view.get("unmatchedBankLines").toString().contains(statementId));
+
+        drop(folder, statementId + ".xml", file);
+        awaitFile(folder.resolve("imported").resolve(statementId + "-2.xml"));
+        assertThat(queries.get("analyst1", "/api/accounts/" + customerId
+                + "/timeline?types=PaymentRegistered&page=0&size=50").json().get("total").asInt())
+                .as("the same file twice: each matched line paid once").isEqualTo(2);
+    }
+
+    /** As the bank's SFTP client does: written under a temporary name, then renamed. */
+    private static void drop(Path folder, String name, String content) throws IOException {
+        Path part = Files.writeString(folder.resolve(name + ".part"), content);
+        Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(file).as("within 30 s").exists();
     }
 
     private static void open(String customerId, String name) {

@@ -46,6 +46,19 @@ public class CommandProblems {
         return Problems.problem(HttpStatus.NOT_FOUND, "Not found", refusal.getMessage());
     }
 
+    /** The refusal an exception carries (or its cause), as its problem; null for trouble that may pass. */
+    public static ProblemDetail refusalIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
+                return problemFor(refusal);
+            }
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return notFound(notFound);
+            }
+        }
+        return null;
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> unknownAccount(AggregateNotFoundException e) {
         return Problems.response(notFound(e));

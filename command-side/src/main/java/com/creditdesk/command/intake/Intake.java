@@ -1,11 +1,9 @@
 package com.creditdesk.command.intake;
 
 import com.creditdesk.command.common.CommandProblems;
-import com.creditdesk.command.refusal.Refusal;
 import com.creditdesk.platform.web.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -94,7 +92,7 @@ public class Intake {
             Object answer = type.sender().send(message, body, actor).block(TIMEOUT);
             return new Outcome(message.messageId(), message.type(), type.status(), answer, null);
         } catch (RuntimeException e) {
-            ProblemDetail refusal = refusalIn(e);
+            ProblemDetail refusal = CommandProblems.refusalIn(e);
             if (refusal == null) {
                 throw e; // may pass: the message is delivered again
             }
@@ -122,18 +120,6 @@ public class Intake {
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                 .map(violation -> Problems.fieldError(violation.getPropertyPath().toString(), violation.getMessage()))
                 .toList());
-    }
-
-    private static ProblemDetail refusalIn(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Refusal refusal) {
-                return CommandProblems.problemFor(refusal);
-            }
-            if (cause instanceof AggregateNotFoundException notFound) {
-                return CommandProblems.notFound(notFound);
-            }
-        }
-        return null;
     }
 
     private static Outcome refused(String messageId, String type, ProblemDetail problem) {

@@ -61,8 +61,8 @@ public final class ApiDocumentation {
             - **Errors** are `application/problem+json` (RFC 9457, schema `Problem`): `400` malformed or invalid input
               (with `errors: [{field, message}]`), `401` not authenticated, `403` role not allowed (four eyes
               included), `404` unknown account, order or invoice, `409` a conflict or a rule of the domain refusing
-              the command (`detail` says which rule, `rule` names it), `413` a body over 64 KiB. Nothing is recorded
-              for a refused command; bad input is never a `500`.
+              the command (`detail` says which rule, `rule` names it), `413` a body over 64 KiB, `415` a body of
+              another media type. Nothing is recorded for a refused command; bad input is never a `500`.
             - **Authentication**: HTTP Basic (scheme `basicAuth`); where production configures an issuer, OAuth2
               bearer tokens (JWT, scheme `bearerAuth`) whose `roles` claim carries the same roles.
             - **Roles**: `INTEGRATION` (ERP, bank and insurer feeds), `SALES` (account managers), `CREDIT` (credit
@@ -118,8 +118,8 @@ public final class ApiDocumentation {
     /**
      * Adds the problem+json answers that apply to every operation: {@code 401} and {@code 403} everywhere (the
      * documentation itself is open, the API is not); {@code 400} where the operation reads a body, a parameter or a
-     * path variable; {@code 413} where it reads a body; {@code 404} where the path names something (an account, order,
-     * invoice, projection, group); {@code 409} on the operations {@code conflicts} selects. Answers a controller
+     * path variable; {@code 413} and {@code 415} where it reads a body; {@code 404} where the path names something (an
+     * account, order, invoice, projection, group); {@code 409} on the operations {@code conflicts} selects. Answers a controller
      * documents itself are kept.
      */
     public static OperationCustomizer problemAnswers(Predicate<HandlerMethod> conflicts) {
@@ -149,6 +149,8 @@ public final class ApiDocumentation {
             }
             if (body) {
                 answers.put("413", "The body is larger than 64 KiB");
+                answers.put("415", "The body's `Content-Type` is not one the operation reads (`application/json`, "
+                        + "or the one it names)");
             }
             answers.forEach((status, description) -> {
                 if (!operation.getResponses().containsKey(status)) {
