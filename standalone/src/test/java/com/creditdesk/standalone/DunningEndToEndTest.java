@@ -165,6 +165,10 @@ class DunningEndToEndTest {
         assertThat(handoverLetter.statusCode()).isEqualTo(200);
         assertThat(pdfText(handoverLetter.body()).replaceAll("\\s+", " "))
                 .contains("Overdracht ter invordering: factuur " + invoiceId, "overgedragen aan Incasso Noord");
+        // the debtor is told by e-mail too, with the same letter, naming the balance handed over
+        MimeMessage handover = awaitMail("boekhouding@peeters.example", "Overdracht ter invordering");
+        assertThat(text(handover)).contains("overgedragen aan Incasso Noord", reference);
+        assertThat(pdfText(attachment(handover, invoiceId + "-HANDOVER.pdf"))).isEqualTo(pdfText(handoverLetter.body()));
 
         moveClockTo(due.plusDays(90));
         assertThat(stepsReached(app, c)).as("each step once, in order; none after the hand-over").containsExactly(
@@ -504,6 +508,21 @@ class DunningEndToEndTest {
             }
         }
         throw new AssertionError("no attachment " + fileName);
+    }
+
+    /** The text part of a mail with attachments, decoded. */
+    private static String text(MimeMessage mail) throws Exception {
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            Object content = parts.getBodyPart(i).getContent();
+            if (content instanceof MimeMultipart inner) {
+                content = inner.getBodyPart(0).getContent();
+            }
+            if (parts.getBodyPart(i).getFileName() == null && content instanceof String text) {
+                return text;
+            }
+        }
+        throw new AssertionError("no text part");
     }
 
     private static String pdfText(byte[] pdf) throws Exception {

@@ -304,10 +304,11 @@ public class CustomerAccount extends AccountState {
         return promised.pausedUntil();
     }
 
-    /** The second approval hands the invoice over and puts the account on hold. */
+    /** The second approval hands the invoice over (with the debtor's notice of it) and puts the account on hold. */
     @CommandHandler
-    public HandoverAnswer handle(ApproveCollectionHandover cmd) {
-        List<Object> approved = invoices.approveHandover(cmd);
+    public HandoverAnswer handle(ApproveCollectionHandover cmd, Clock clock, ReminderLetters letters) {
+        List<Object> approved = invoices.approveHandover(cmd, invoice -> DunningPlan.handoverNotice(profile.debtor(),
+                invoice, cmd.agency(), LocalDate.now(clock), letters));
         emit(approved);
         if (approved.stream().anyMatch(InvoiceHandedOver.class::isInstance)) {
             emit(credit.putOnHold(customerId, "collection hand-over of invoice " + cmd.invoiceId(), cmd.actor()));

@@ -1,6 +1,7 @@
 package com.creditdesk.command.dunning;
 
 import com.creditdesk.api.account.Language;
+import com.creditdesk.api.invoice.InvoiceEvents.HandoverNotice;
 import com.creditdesk.api.account.Segment;
 import com.creditdesk.api.common.Roles;
 import com.creditdesk.api.dunning.DunningEvents.DunningResumed;
@@ -110,6 +111,16 @@ public final class DunningPlan {
 
     private static Optional<DunningStep> next(OpenInvoice invoice) {
         return DunningStep.after(invoice.dunning().reached());
+    }
+
+    /** What the debtor is told when the invoice goes to {@code agency}: the balance handed over, in their language. */
+    public static HandoverNotice handoverNotice(Debtor debtor, OpenInvoice invoice, String agency, LocalDate today,
+                                                ReminderLetters letters) {
+        long daysPastDue = invoice.daysPastDue(today);
+        return new HandoverNotice(debtor.name(), invoice.dueDate(), invoice.balance(), invoice.currency(), daysPastDue,
+                letters.handoverNotice(new ReminderLetters.Letter(debtor.segment(), debtor.language(), debtor.name(),
+                        debtor.email(), invoice.invoiceId(), invoice.balance(), invoice.currency(), invoice.dueDate(),
+                        daysPastDue, invoice.structuredCommunication()), agency));
     }
 
     private static DunningStepReached reached(Debtor debtor, OpenInvoice invoice, DunningStep step, LocalDate dueOn,

@@ -23,4 +23,7 @@ public interface ReminderLetters {
     }
 
     Message render(DunningStep step, Letter letter);
+
+    /** The letter telling the debtor that the invoice went to {@code agency}. */
+    Message handoverNotice(Letter letter, String agency);
 }

@@ -3,6 +3,7 @@ package com.creditdesk.command.dunning;
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningEvents.Message;
 import com.creditdesk.api.dunning.DunningStep;
+import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
 import com.creditdesk.platform.letters.Letter;
 import com.creditdesk.platform.letters.LetterPdf;
 import com.mongodb.ErrorCategory;
@@ -31,8 +32,8 @@ import java.util.Date;
  * Delivers the reminders and formal notices dunning recorded, by e-mail, where a mail server is
  * configured ({@code spring.mail.host}) and the account has an address. A delivered message is
  * marked by its event id, so a replay of the processor sends nothing twice; only a crash between
- * sending and marking can send one message twice, never none. The formal notice carries its letter on paper
- * (PDF), the same one the query side serves for download.
+ * sending and marking can send one message twice, never none. The formal notice and the notice of a hand-over
+ * carry their letter on paper (PDF), the same one the query side serves for download.
  */
 @Component
 @ProcessingGroup(ReminderMail.GROUP)
@@ -55,7 +56,23 @@ class ReminderMail {
 
     @EventHandler
     void on(DunningStepReached event, EventMessage<?> message) {
-        Message letter = event.message();
+        LocalDate day = LocalDate.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
+        // the formal notice goes on paper too
+        deliver(message, event.invoiceId(), event.step().name(), event.message(),
+                event.step() == DunningStep.FORMAL_NOTICE && event.message() != null
+                        ? Letter.formalNotice(event, day) : null);
+    }
+
+    /** The debtor is told of the hand-over, with the letter on paper. */
+    @EventHandler
+    void on(InvoiceHandedOver event, EventMessage<?> message) {
+        if (event.notice() != null) {
+            LocalDate day = LocalDate.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
+            deliver(message, event.invoiceId(), "HANDOVER", event.notice().message(), Letter.handover(event, day));
+        }
+    }
+
+    private void deliver(EventMessage<?> message, String invoiceId, String what, Message letter, Letter onPaper) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (letter == null || letter.to() == null || sender == null) {
             return;
@@ -64,27 +81,24 @@ class ReminderMail {
             return;
         }
         sender.send(mime -> {
-            MimeMessageHelper mail = new MimeMessageHelper(mime, event.step() == DunningStep.FORMAL_NOTICE,
-                    StandardCharsets.UTF_8.name());
+            MimeMessageHelper mail = new MimeMessageHelper(mime, onPaper != null, StandardCharsets.UTF_8.name());
             mail.setFrom(from);
             mail.setTo(letter.to());
             mail.setSubject(letter.subject());
             mail.setText(letter.body());
-            if (event.step() == DunningStep.FORMAL_NOTICE) { // the formal notice goes on paper too
-                LocalDate day = LocalDate.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
-                mail.addAttachment(Letter.id(event.invoiceId(), Letter.Kind.FORMAL_NOTICE) + ".pdf",
-                        new ByteArrayResource(letters.render(Letter.formalNotice(event, day))),
-                        "application/pdf");
+            if (onPaper != null) {
+                mail.addAttachment(Letter.id(invoiceId, onPaper.kind()) + ".pdf",
+                        new ByteArrayResource(letters.render(onPaper)), "application/pdf");
             }
         });
         try {
-            delivered.insertOne(new Document("_id", message.getIdentifier()).append("invoiceId", event.invoiceId())
-                    .append("step", event.step().name()).append("to", letter.to()).append("at", new Date()));
+            delivered.insertOne(new Document("_id", message.getIdentifier()).append("invoiceId", invoiceId)
+                    .append("step", what).append("to", letter.to()).append("at", new Date()));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
         }
-        log.info("sent {} of invoice {} to {}", event.step(), event.invoiceId(), letter.to());
+        log.info("sent {} of invoice {} to {}", what, invoiceId, letter.to());
     }
 }

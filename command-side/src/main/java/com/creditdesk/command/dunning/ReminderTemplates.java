@@ -4,6 +4,7 @@ import com.creditdesk.api.statement.StructuredCommunication;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.dunning.DunningEvents.Message;
 import com.creditdesk.api.dunning.DunningStep;
+import com.creditdesk.platform.letters.LetterTexts;
 import org.springframework.stereotype.Component;
 
 import java.text.MessageFormat;
@@ -25,20 +26,42 @@ public class ReminderTemplates implements ReminderLetters {
     @Override
     public Message render(DunningStep step, Letter letter) {
         Language language = letter.language() == null ? Language.en : letter.language();
-        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language.name()), NO_FALLBACK);
+        ResourceBundle texts = bundle(language);
         String key = step.name() + "." + letter.segment().name();
         Object[] values = {letter.customerName(), letter.invoiceId(), letter.balance().toPlainString(),
                 letter.currency(), letter.dueDate().toString(), Long.toString(letter.daysPastDue())};
-        String body = format(texts, key + ".body", values);
-        String reference = letter.structuredCommunication() == null ? null
-                : new StructuredCommunication(letter.structuredCommunication()).formatted();
-        if (reference != null) { // the payment reference goes before the greeting
-            int greeting = body.lastIndexOf("\n\n");
-            String line = format(texts, "payWith", new Object[]{reference});
-            body = greeting < 0 ? body + "\n\n" + line
-                    : body.substring(0, greeting) + "\n\n" + line + body.substring(greeting);
+        return withReference(texts, new Message(language, letter.to(), format(texts, key + ".subject", values),
+                format(texts, key + ".body", values)), letter);
+    }
+
+    /** The same words as the hand-over letter on paper ({@link LetterTexts}), with the payment reference. */
+    @Override
+    public Message handoverNotice(Letter letter, String agency) {
+        Language language = letter.language() == null ? Language.en : letter.language();
+        LetterTexts paper = LetterTexts.of(language);
+        return withReference(bundle(language), new Message(language, letter.to(),
+                paper.text("HANDOVER.subject", letter.invoiceId()),
+                paper.text("HANDOVER.body", letter.customerName(), letter.invoiceId(),
+                        letter.balance().toPlainString(), letter.currency(), letter.dueDate().toString(), agency)),
+                letter);
+    }
+
+    /** The payment reference goes before the greeting. */
+    private static Message withReference(ResourceBundle texts, Message message, Letter letter) {
+        if (letter.structuredCommunication() == null) {
+            return message;
         }
-        return new Message(language, letter.to(), format(texts, key + ".subject", values), body, reference);
+        String reference = new StructuredCommunication(letter.structuredCommunication()).formatted();
+        String body = message.body();
+        int greeting = body.lastIndexOf("\n\n");
+        String line = format(texts, "payWith", new Object[]{reference});
+        body = greeting < 0 ? body + "\n\n" + line
+                : body.substring(0, greeting) + "\n\n" + line + body.substring(greeting);
+        return new Message(message.language(), message.to(), message.subject(), body, reference);
+    }
+
+    private static ResourceBundle bundle(Language language) {
+        return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language.name()), NO_FALLBACK);
     }
 
     private static String format(ResourceBundle texts, String key, Object[] values) {

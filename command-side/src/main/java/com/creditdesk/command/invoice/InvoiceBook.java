@@ -15,6 +15,7 @@ import com.creditdesk.api.invoice.InvoiceCommands.PromisePayment;
 import com.creditdesk.api.invoice.InvoiceCommands.ResolveDispute;
 import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
 import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
+import com.creditdesk.api.invoice.InvoiceEvents.HandoverNotice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceDisputed;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import static com.creditdesk.api.common.Amounts.same;
@@ -171,7 +173,7 @@ public final class InvoiceBook {
      * Four eyes across the two sides: one CREDIT and one SALES approval, by two different people; the second
      * one hands the invoice over.
      */
-    public List<Object> approveHandover(ApproveCollectionHandover cmd) {
+    public List<Object> approveHandover(ApproveCollectionHandover cmd, Function<OpenInvoice, HandoverNotice> notice) {
         OpenInvoice invoice = followedUp(cmd.invoiceId());
         if (invoice.disputed()) {
             throw Refusal.violated(Rule.DISPUTED, "invoice " + cmd.invoiceId()
@@ -191,7 +193,8 @@ public final class InvoiceBook {
         if (needed.size() == 1) {
             List<String> approvedBy = new ArrayList<>(given.stream().map(OpenInvoice.Approval::actor).toList());
             approvedBy.add(cmd.actor());
-            events.add(new InvoiceHandedOver(cmd.customerId(), cmd.invoiceId(), cmd.agency(), approvedBy));
+            events.add(new InvoiceHandedOver(cmd.customerId(), cmd.invoiceId(), cmd.agency(), approvedBy,
+                    notice.apply(invoice)));
         }
         return events;
     }

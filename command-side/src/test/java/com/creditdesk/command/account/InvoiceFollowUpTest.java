@@ -17,7 +17,10 @@ import com.creditdesk.api.invoice.InvoiceEvents.CollectionHandoverApproved;
 import com.creditdesk.api.invoice.InvoiceEvents.DisputeResolved;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceDisputed;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
+import com.creditdesk.api.invoice.InvoiceEvents.HandoverNotice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceIssued;
+import com.creditdesk.api.dunning.DunningEvents.Message;
+import com.creditdesk.api.account.Language;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromiseKept;
 import com.creditdesk.api.invoice.InvoiceEvents.PaymentPromised;
 import com.creditdesk.api.order.BlockReason;
@@ -200,7 +203,15 @@ class InvoiceFollowUpTest {
         fixture.given(OPENED, OVERDUE, CREDIT_APPROVED)
                 .when(approval("sales1", "SALES"))
                 .expectEvents(new CollectionHandoverApproved(C, I, "Incasso Noord", null, "SALES", "sales1"),
-                        new InvoiceHandedOver(C, I, "Incasso Noord", List.of("credit1", "sales1")),
+                        new InvoiceHandedOver(C, I, "Incasso Noord", List.of("credit1", "sales1"),
+                                new HandoverNotice("Bakkerij Peeters", TODAY.minusDays(40), eur("1000"), "EUR", 40,
+                                        new Message(Language.nl, "boekhouding@peeters.example",
+                                                "Overdracht ter invordering: factuur I-1", "Geachte Bakkerij Peeters,"
+                                                + "\n\nOndanks onze herinneringen en ingebrekestelling is factuur I-1 "
+                                                + "(EUR 1000), vervallen op " + TODAY.minusDays(40) + ", niet "
+                                                + "betaald. Wij hebben de invordering van deze vordering daarom "
+                                                + "overgedragen aan Incasso Noord. Gelieve vanaf nu met hen contact op "
+                                                + "te nemen; betalingen aan ons blijven bevrijdend.\n\nHoogachtend,"))),
                         new AccountPutOnHold(C, "collection hand-over of invoice I-1", "sales1"))
                 .expectResultMessagePayload(new HandoverAnswer(HandoverStatus.HANDED_OVER));
     }

@@ -3,6 +3,7 @@ package com.creditdesk.platform.letters;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.dunning.DunningEvents.DunningStepReached;
 import com.creditdesk.api.dunning.DunningEvents.Message;
+import com.creditdesk.api.invoice.InvoiceEvents.HandoverNotice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
 
 import java.math.BigDecimal;
@@ -40,7 +41,20 @@ public record Letter(Kind kind, Language language, LocalDate date, String custom
                 message.structuredCommunication(), null);
     }
 
-    /** The letter telling the debtor that the invoice was handed over to the agency on {@code day}. */
+    /** The hand-over letter as the account wrote it on {@code day} (events with their {@code notice}). */
+    public static Letter handover(InvoiceHandedOver handedOver, LocalDate day) {
+        HandoverNotice notice = handedOver.notice();
+        Message message = notice.message();
+        return new Letter(Kind.HANDOVER, message.language(), day, handedOver.customerId(), notice.customerName(),
+                message.to(), message.subject(), message.body(), List.of(new InvoiceLine(handedOver.invoiceId(),
+                notice.dueDate(), notice.balance(), notice.currency(), notice.daysPastDue())),
+                message.structuredCommunication(), handedOver.agency());
+    }
+
+    /**
+     * The letter telling the debtor that the invoice was handed over to the agency on {@code day}, for hand-overs
+     * recorded before their notice was kept: its words from the templates, the invoice as it stands now.
+     */
     public static Letter handover(InvoiceHandedOver handedOver, LocalDate day, String customerName,
                                   Language language, InvoiceLine invoice, String structuredCommunication) {
         LetterTexts texts = LetterTexts.of(language);

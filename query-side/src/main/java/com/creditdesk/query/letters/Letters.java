@@ -71,6 +71,9 @@ public class Letters {
             case HANDOVER -> entry(customerId, "InvoiceHandedOver", invoiceId).map(entry -> {
                 InvoiceHandedOver handedOver = event(customerId, entry, InvoiceHandedOver.class);
                 LocalDate day = dayOf(entry);
+                if (handedOver.notice() != null) {
+                    return Letter.handover(handedOver, day);
+                }
                 AccountView account = accounts.handle(new FindAccount(customerId)).orElseThrow();
                 InvoiceView view = invoice.get();
                 return Letter.handover(handedOver, day, account.name(), account.language(),

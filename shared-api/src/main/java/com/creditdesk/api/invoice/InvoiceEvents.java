@@ -1,5 +1,6 @@
 package com.creditdesk.api.invoice;
 
+import com.creditdesk.api.dunning.DunningEvents.Message;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
@@ -64,12 +65,27 @@ public final class InvoiceEvents {
                                              String role, String actor) implements InvoiceEvent {
     }
 
-    /** Both approvals are in: the invoice goes to the agency, dunning stops for it, the account goes on hold. */
+    /**
+     * Both approvals are in: the invoice goes to the agency, dunning stops for it, the account goes on hold. The
+     * {@code notice} is what the debtor is told (null in events recorded before it was kept).
+     */
     @Revision("1")
-    public record InvoiceHandedOver(String customerId, String invoiceId, String agency, List<String> approvedBy)
-            implements InvoiceEvent {
+    public record InvoiceHandedOver(String customerId, String invoiceId, String agency, List<String> approvedBy,
+                                    HandoverNotice notice) implements InvoiceEvent {
         public InvoiceHandedOver {
             approvedBy = List.copyOf(approvedBy);
         }
+
+        public InvoiceHandedOver(String customerId, String invoiceId, String agency, List<String> approvedBy) {
+            this(customerId, invoiceId, agency, approvedBy, null);
+        }
+    }
+
+    /**
+     * The letter telling the debtor of the hand-over, as written on the day: the invoice's balance handed over, its
+     * due date, and the words in the debtor's language ({@code message.to} null: no e-mail address, paper only).
+     */
+    public record HandoverNotice(String customerName, LocalDate dueDate, BigDecimal balance, String currency,
+                                 long daysPastDue, Message message) {
     }
 }
