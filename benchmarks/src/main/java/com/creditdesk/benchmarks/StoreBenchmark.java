@@ -268,7 +268,7 @@ public final class StoreBenchmark {
                 }
                 AtomicLong n = new AtomicLong();
                 results.add(logged(StreamVisibility.measure("sales (" + manager + ")",
-                        "PlaceOrder → new in blockedOrders", sales, client, options.rate(), options.duration(),
+                        "PlaceOrder → new in blockedOrders", sales, client, options.rate(), options.visibilityDuration(),
                         options.sampleEvery(), Workloads.randomOf(pool), orderIds, () -> {
                             String customerId = probes.get((int) (n.getAndIncrement() % probes.size()));
                             String orderId = orderIds.get();
@@ -283,7 +283,7 @@ public final class StoreBenchmark {
                 }
                 String body = "{\"justification\":\"benchmark\",\"proposedMeasure\":\"NONE\"}";
                 results.add(logged(StreamVisibility.measure("finance", "RequestRelease → new in releaseRequests",
-                        finance, client, options.rate(), options.duration(), options.sampleEvery(),
+                        finance, client, options.rate(), options.visibilityDuration(), options.sampleEvery(),
                         Workloads.randomOf(pool), orderIds, () -> {
                             String[] order = blocked.poll();
                             return order == null ? null : new StreamVisibility.Probe(order[1], () -> http.sendAsync(
@@ -351,9 +351,11 @@ public final class StoreBenchmark {
             if (pool.isEmpty()) {
                 return null;
             }
-            // loads the pool's accounts into the cache and warms the code path; the probes' views then appear
-            // only once the query side has worked off what the warm-up left it
-            log("warm-up (%s)", client.name());
+            // loads every one of the pool's accounts into the command side's cache (on the ledger they hold a year
+            // of history each: loading them is not what the visibility measures), then warms the code path; the
+            // probes' views then appear only once the query side has worked off what the warm-up left it
+            log("warm-up (%s): one order on each of the %,d pool accounts", client.name(), pool.size());
+            workloads.placeOrdersOnEach(client, "warm-up", 8, pool);
             workloads.placeOrders(client, "warm-up", 8, options.duration().dividedBy(2), Workloads.randomOf(pool));
             log("visibility: opening %d probe accounts", PROBE_ACCOUNTS);
             List<String> probes = workloads.openAccounts(http, "BP", PROBE_ACCOUNTS);
@@ -367,7 +369,7 @@ public final class StoreBenchmark {
                     return null;
                 }
                 // the streams push; checking what they last showed every millisecond costs next to nothing
-                Workloads.Visibility visibility = workloads.visibility(client, options.rate(), options.duration(),
+                Workloads.Visibility visibility = workloads.visibility(client, options.rate(), options.visibilityDuration(),
                         options.sampleEvery(), Duration.ofMillis(1), probes, Workloads.randomOf(pool),
                         streams::exposure);
                 log("visibility: %s", visibility);

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -44,6 +45,21 @@ final class Workloads {
      * Closed loop: {@code threads} clients each place orders back to back for the duration. Counts
      * recorded orders; anything else is an error. The rate is over the time until the last client finished.
      */
+    /** One order on each of the accounts, on {@code threads} client threads; errors are not counted. */
+    void placeOrdersOnEach(Client client, String workload, int threads, List<String> accounts) {
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < accounts.size(); i = next.getAndIncrement()) {
+                    client.placeOrder(accounts.get(i), nextOrderId()).join();
+                }
+                done.countDown();
+            }, workload + "-" + t).start();
+        }
+        await(done);
+    }
+
     Throughput placeOrders(Client client, String workload, int threads, Duration duration, Supplier<String> account) {
         Recorder latencies = new Recorder(3);
         AtomicLong ok = new AtomicLong();
