@@ -65,6 +65,18 @@ class ProjectionReplayEndToEndTest {
             assertThat(commands.put("credit1", "/api/accounts/" + c + "/risk-class",
                     Map.of("riskClass", "HIGH", "reason", "watch closely")).status()).isEqualTo(200);
         }
+        // a group and a statement's lines waiting for credit: their views are rebuilt too
+        assertThat(commands.put("credit1", "/api/groups/G-R", Map.of("name", "Groep R", "limit", 50000,
+                "currency", "EUR", "reason", "consolidated")).status()).isEqualTo(200);
+        for (String member : List.of("C-R3", "C-R5")) {
+            assertThat(commands.put("credit1", "/api/groups/G-R/members/" + member, Map.of("currency", "EUR"))
+                    .status()).isEqualTo(200);
+        }
+        Answer imported = commands.send("erp", "POST", "/api/bank-statements", BankStatementEndToEndTest.camt(
+                "statement.xml", Map.of("STATEMENT", "S-R", "OGM_1", "999999999948", "INVOICE_2", "NONE-R",
+                        "IBAN_PEETERS", "BE71096123456769", "IBAN_HOLDING", "BE68539007547034",
+                        "IBAN_UNKNOWN", "BE62510007547061")), "application/xml");
+        assertThat(imported.json().get("awaitingAssignment").asInt()).as(imported.toString()).isEqualTo(4);
     }
 
     @AfterAll
@@ -82,6 +94,13 @@ class ProjectionReplayEndToEndTest {
         assertThat(live.get("kpi_applications")).hasSize(2);
         assertThat(live.get("kpi_application_decisions")).isNotEmpty();
         assertThat(live.get("kpi_reviews")).as("C-R3, C-R5 and the approved application's account").hasSize(3);
+        assertThat(live.get("applications")).hasSize(2);
+        assertThat(live.get("groups")).hasSize(1);
+        assertThat(live.get("bank_lines")).hasSize(4);
+        // lost views, as a rebuild is there to repair: they come back from the events
+        for (String lost : List.of("applications", "groups", "bank_lines")) {
+            store.getDatabase("creditdesk").getCollection(lost).deleteMany(new org.bson.Document());
+        }
         String c = "C-R7";
         BigDecimal exposure = queries.get("credit1", "/api/accounts/" + c).json().get("exposure").decimalValue();
 

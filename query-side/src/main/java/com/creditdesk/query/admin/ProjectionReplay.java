@@ -2,14 +2,17 @@ package com.creditdesk.query.admin;
 
 import com.creditdesk.query.account.AccountCheckpoints;
 import com.creditdesk.query.account.AccountProjection;
+import com.creditdesk.query.application.ApplicationProjection;
 import com.creditdesk.query.common.ProjectionBatch;
 import com.creditdesk.query.common.ProjectionProcessing;
 import com.creditdesk.query.common.SegmentBalancing;
 import com.creditdesk.query.deadletter.DeadLetterQueues;
+import com.creditdesk.query.group.GroupProjection;
 import com.creditdesk.query.invoice.InvoiceProjection;
 import com.creditdesk.query.kpi.KpiProjection;
 import com.creditdesk.query.order.OrderProjection;
 import com.creditdesk.query.review.ReviewProjection;
+import com.creditdesk.query.statement.BankLineProjection;
 import com.creditdesk.query.timeline.TimelineProjection;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoDatabase;
@@ -63,7 +66,8 @@ public class ProjectionReplay {
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
     private static final List<Class<?>> PROJECTIONS = List.of(AccountCheckpoints.class, AccountProjection.class,
             TimelineProjection.class, OrderProjection.class, ReviewProjection.class, InvoiceProjection.class,
-            KpiProjection.class, com.creditdesk.query.kpi.CollectionProjection.class);
+            KpiProjection.class, com.creditdesk.query.kpi.CollectionProjection.class, ApplicationProjection.class,
+            GroupProjection.class, BankLineProjection.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration FINAL_CATCH_UP = Duration.ofMinutes(2);
     /** Larger than the live processor's: a rebuild reads and writes each batch's documents once (ProjectionBatch). */
