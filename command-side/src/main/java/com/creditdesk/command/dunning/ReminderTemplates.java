@@ -7,6 +7,8 @@ import com.creditdesk.api.dunning.DunningStep;
 import com.creditdesk.platform.letters.LetterTexts;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -28,7 +30,7 @@ public class ReminderTemplates implements ReminderLetters {
         Language language = letter.language() == null ? Language.en : letter.language();
         ResourceBundle texts = bundle(language);
         String key = step.name() + "." + letter.segment().name();
-        Object[] values = {letter.customerName(), letter.invoiceId(), letter.balance().toPlainString(),
+        Object[] values = {letter.customerName(), letter.invoiceId(), twoDecimals(letter.balance()),
                 letter.currency(), letter.dueDate().toString(), Long.toString(letter.daysPastDue())};
         return withReference(texts, new Message(language, letter.to(), format(texts, key + ".subject", values),
                 format(texts, key + ".body", values)), letter);
@@ -42,7 +44,7 @@ public class ReminderTemplates implements ReminderLetters {
         return withReference(bundle(language), new Message(language, letter.to(),
                 paper.text("HANDOVER.subject", letter.invoiceId()),
                 paper.text("HANDOVER.body", letter.customerName(), letter.invoiceId(),
-                        letter.balance().toPlainString(), letter.currency(), letter.dueDate().toString(), agency)),
+                        twoDecimals(letter.balance()), letter.currency(), letter.dueDate().toString(), agency)),
                 letter);
     }
 
@@ -62,6 +64,11 @@ public class ReminderTemplates implements ReminderLetters {
 
     private static ResourceBundle bundle(Language language) {
         return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language.name()), NO_FALLBACK);
+    }
+
+    /** Amounts as the letters on paper print them: always two decimals. */
+    private static String twoDecimals(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static String format(ResourceBundle texts, String key, Object[] values) {

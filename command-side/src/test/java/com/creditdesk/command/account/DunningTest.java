@@ -165,6 +165,13 @@ class DunningTest {
                         DUE, today)));
     }
 
+    @Test
+    void lettersPrintAmountsWithTwoDecimalsAsThePaperDoes() {
+        Letter letter = new Letter(Segment.SMB, Language.nl, "Bakkerij Peeters", null, I, eur("1000"), "EUR", DUE, 3);
+        assertThat(TEMPLATES.render(DunningStep.REMINDER_1, letter).body()).contains("(EUR 1000.00)");
+        assertThat(TEMPLATES.handoverNotice(letter, "Incasso Noord").body()).contains("(EUR 1000.00)");
+    }
+
     // ---- what stops dunning ------------------------------------------------------------------------
 
     @Test

@@ -208,7 +208,7 @@ class InvoiceFollowUpTest {
                                         new Message(Language.nl, "boekhouding@peeters.example",
                                                 "Overdracht ter invordering: factuur I-1", "Geachte Bakkerij Peeters,"
                                                 + "\n\nOndanks onze herinneringen en ingebrekestelling is factuur I-1 "
-                                                + "(EUR 1000), vervallen op " + TODAY.minusDays(40) + ", niet "
+                                                + "(EUR 1000.00), vervallen op " + TODAY.minusDays(40) + ", niet "
                                                 + "betaald. Wij hebben de invordering van deze vordering daarom "
                                                 + "overgedragen aan Incasso Noord. Gelieve vanaf nu met hen contact op "
                                                 + "te nemen; betalingen aan ons blijven bevrijdend.\n\nHoogachtend,"))),

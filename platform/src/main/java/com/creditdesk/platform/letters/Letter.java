@@ -60,7 +60,7 @@ public record Letter(Kind kind, Language language, LocalDate date, String custom
         LetterTexts texts = LetterTexts.of(language);
         return new Letter(Kind.HANDOVER, language, day, handedOver.customerId(), customerName, null,
                 texts.text("HANDOVER.subject", invoice.invoiceId()),
-                texts.text("HANDOVER.body", customerName, invoice.invoiceId(), invoice.balance().toPlainString(),
+                texts.text("HANDOVER.body", customerName, invoice.invoiceId(), invoice.balance().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
                         invoice.currency(), invoice.dueDate().toString(), handedOver.agency()),
                 List.of(invoice), structuredCommunication, handedOver.agency());
     }
