@@ -4,14 +4,15 @@ import com.creditdesk.api.statement.StructuredCommunication;
 import com.creditdesk.api.account.Language;
 import com.creditdesk.api.dunning.DunningEvents.Message;
 import com.creditdesk.api.dunning.DunningStep;
-import com.creditdesk.platform.letters.LetterTexts;
+import com.creditdesk.platform.letters.Letter.InvoiceLine;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+
+import static com.creditdesk.platform.letters.Letter.amount;
+import static com.creditdesk.platform.letters.Letter.handoverWords;
 
 /**
  * The texts of reminders and formal notices, per step, segment and language, from the resource
@@ -30,22 +31,19 @@ public class ReminderTemplates implements ReminderLetters {
         Language language = letter.language() == null ? Language.en : letter.language();
         ResourceBundle texts = bundle(language);
         String key = step.name() + "." + letter.segment().name();
-        Object[] values = {letter.customerName(), letter.invoiceId(), twoDecimals(letter.balance()),
+        Object[] values = {letter.customerName(), letter.invoiceId(), amount(letter.balance()),
                 letter.currency(), letter.dueDate().toString(), Long.toString(letter.daysPastDue())};
         return withReference(texts, new Message(language, letter.to(), format(texts, key + ".subject", values),
                 format(texts, key + ".body", values)), letter);
     }
 
-    /** The same words as the hand-over letter on paper ({@link LetterTexts}), with the payment reference. */
+    /** The same words as the hand-over letter on paper, with the payment reference. */
     @Override
     public Message handoverNotice(Letter letter, String agency) {
         Language language = letter.language() == null ? Language.en : letter.language();
-        LetterTexts paper = LetterTexts.of(language);
-        return withReference(bundle(language), new Message(language, letter.to(),
-                paper.text("HANDOVER.subject", letter.invoiceId()),
-                paper.text("HANDOVER.body", letter.customerName(), letter.invoiceId(),
-                        twoDecimals(letter.balance()), letter.currency(), letter.dueDate().toString(), agency)),
-                letter);
+        return withReference(bundle(language), handoverWords(language,
+                letter.to(), letter.customerName(), new InvoiceLine(letter.invoiceId(), letter.dueDate(),
+                        letter.balance(), letter.currency(), letter.daysPastDue()), agency), letter);
     }
 
     /** The payment reference goes before the greeting. */
@@ -64,11 +62,6 @@ public class ReminderTemplates implements ReminderLetters {
 
     private static ResourceBundle bundle(Language language) {
         return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language.name()), NO_FALLBACK);
-    }
-
-    /** Amounts as the letters on paper print them: always two decimals. */
-    private static String twoDecimals(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static String format(ResourceBundle texts, String key, Object[] values) {

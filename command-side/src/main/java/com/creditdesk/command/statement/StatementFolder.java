@@ -113,7 +113,8 @@ class StatementFolder implements SmartLifecycle {
         Instant now = Instant.now();
         for (Path claim : files(inbox.resolve(PROCESSING))) {
             if (modified(claim).isBefore(now.minus(STALE_CLAIM))) {
-                move(claim, inbox, "a claim left half-way");
+                move(claim, inbox);
+                log.info("bank statement {} put back: a claim left half-way", claim.getFileName());
             }
         }
         List<Path> ready = files(inbox).stream()
@@ -158,13 +159,13 @@ class StatementFolder implements SmartLifecycle {
             log.info("bank statement {} ({}) imported: {} lines, {} matched, {} awaiting assignment{}",
                     answer.statementId(), file.getFileName(), answer.lines(), answer.matched(),
                     answer.awaitingAssignment(), answer.alreadyImported() ? ", imported before" : "");
-            move(claimed, inbox.resolve(IMPORTED), null);
+            move(claimed, inbox.resolve(IMPORTED));
             return true;
         } catch (RuntimeException e) {
             ProblemDetail refusal = CommandProblems.refusalIn(e);
             if (refusal == null) {
                 log.warn("bank statement {} not imported now ({}); it is tried again", file.getFileName(), e.toString());
-                move(claimed, inbox, null);
+                move(claimed, inbox);
                 return false;
             }
             refuse(claimed, refusal);
@@ -173,14 +174,14 @@ class StatementFolder implements SmartLifecycle {
     }
 
     private void refuse(Path claimed, ProblemDetail problem) throws IOException {
-        Path refused = move(claimed, inbox.resolve(REFUSED), null);
+        Path refused = move(claimed, inbox.resolve(REFUSED));
         Files.writeString(refused.resolveSibling(refused.getFileName() + ".problem.json"),
                 json.writerWithDefaultPrettyPrinter().writeValueAsString(Problems.asMap(problem)));
         log.warn("bank statement {} refused: {}", claimed.getFileName(), problem.getDetail());
     }
 
     /** Moves the file into the folder under its name, or its name with a number if that is taken. */
-    private static Path move(Path file, Path folder, String why) throws IOException {
+    private static Path move(Path file, Path folder) throws IOException {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.') > 0 ? name.lastIndexOf('.') : name.length();
         for (int n = 1; ; n++) {
@@ -190,9 +191,6 @@ class StatementFolder implements SmartLifecycle {
             }
             try {
                 Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-                if (why != null) {
-                    log.info("bank statement {} put back: {}", name, why);
-                }
                 return target;
             } catch (FileAlreadyExistsException raced) {
                 // a file system that refuses to replace: another instance took the name just now

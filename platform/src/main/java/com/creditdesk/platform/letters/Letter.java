@@ -7,6 +7,7 @@ import com.creditdesk.api.invoice.InvoiceEvents.HandoverNotice;
 import com.creditdesk.api.invoice.InvoiceEvents.InvoiceHandedOver;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -57,12 +58,23 @@ public record Letter(Kind kind, Language language, LocalDate date, String custom
      */
     public static Letter handover(InvoiceHandedOver handedOver, LocalDate day, String customerName,
                                   Language language, InvoiceLine invoice, String structuredCommunication) {
-        LetterTexts texts = LetterTexts.of(language);
+        Message words = handoverWords(language, null, customerName, invoice, handedOver.agency());
         return new Letter(Kind.HANDOVER, language, day, handedOver.customerId(), customerName, null,
-                texts.text("HANDOVER.subject", invoice.invoiceId()),
-                texts.text("HANDOVER.body", customerName, invoice.invoiceId(), invoice.balance().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
-                        invoice.currency(), invoice.dueDate().toString(), handedOver.agency()),
-                List.of(invoice), structuredCommunication, handedOver.agency());
+                words.subject(), words.body(), List.of(invoice), structuredCommunication, handedOver.agency());
+    }
+
+    /** The words of the hand-over letter (on paper and in the e-mail), without the payment reference. */
+    public static Message handoverWords(Language language, String to, String customerName, InvoiceLine invoice,
+                                        String agency) {
+        LetterTexts texts = LetterTexts.of(language);
+        return new Message(language, to, texts.text("HANDOVER.subject", invoice.invoiceId()),
+                texts.text("HANDOVER.body", customerName, invoice.invoiceId(), amount(invoice.balance()),
+                        invoice.currency(), invoice.dueDate().toString(), agency));
+    }
+
+    /** An amount as letters print it, on paper and in the e-mail: always two decimals. */
+    public static String amount(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** The document's id: one letter of each kind per invoice. */

@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,7 +85,7 @@ public final class LetterPdf {
     }
 
     private static String money(String currency, BigDecimal amount) {
-        return currency + " " + amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        return currency + " " + Letter.amount(amount);
     }
 
     /** Writes lines down the page, wrapping paragraphs to the width and going on to a new page when full. */

@@ -9,6 +9,7 @@ import com.creditdesk.query.common.SegmentBalancing;
 import com.creditdesk.query.deadletter.DeadLetterQueues;
 import com.creditdesk.query.group.GroupProjection;
 import com.creditdesk.query.invoice.InvoiceProjection;
+import com.creditdesk.query.kpi.CollectionProjection;
 import com.creditdesk.query.kpi.KpiProjection;
 import com.creditdesk.query.order.OrderProjection;
 import com.creditdesk.query.review.ReviewProjection;
@@ -66,7 +67,7 @@ public class ProjectionReplay {
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
     private static final List<Class<?>> PROJECTIONS = List.of(AccountCheckpoints.class, AccountProjection.class,
             TimelineProjection.class, OrderProjection.class, ReviewProjection.class, InvoiceProjection.class,
-            KpiProjection.class, com.creditdesk.query.kpi.CollectionProjection.class, ApplicationProjection.class,
+            KpiProjection.class, CollectionProjection.class, ApplicationProjection.class,
             GroupProjection.class, BankLineProjection.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration FINAL_CATCH_UP = Duration.ofMinutes(2);
