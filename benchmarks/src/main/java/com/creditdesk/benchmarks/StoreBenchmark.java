@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +48,8 @@ import java.util.stream.Stream;
  */
 public final class StoreBenchmark {
     private static final int PROBE_ACCOUNTS = 20;
+    /** Blocked orders waiting for a release request during the finance stream's measurement. */
+    private static final int RELEASE_STOCK = 50;
 
     private StoreBenchmark() {
     }
@@ -246,12 +249,15 @@ public final class StoreBenchmark {
 
         /**
          * Visibility on the big manager's sales stream (an order blocked on one of the manager's probe accounts,
-         * which have no limit, is new in blockedOrders), then on the finance stream (a release request of one of
-         * those orders is new in releaseRequests); the load is orders on the pool, as on the account stream.
+         * which have no limit, is new in blockedOrders; once seen it is cancelled), then on the finance stream (a
+         * release request of a blocked order is new in releaseRequests; once seen it is rejected and another order is
+         * blocked in its place, so {@value StoreBenchmark#RELEASE_STOCK} blocked orders wait for a request throughout); the load is
+         * orders on the pool, as on the account stream. The resolutions come besides the rate's commands.
          */
         private List<StreamVisibility.Result> streams(Workloads workloads, Http http, Client client, List<String> pool) {
             String manager = ledger.bigManager();
             List<String> probes = workloads.openAccounts(http, "BS", PROBE_ACCOUNTS, manager, false);
+            List<String> releaseAccounts = workloads.openAccounts(http, "BR", PROBE_ACCOUNTS, "am-probes", false);
             if (!Workloads.awaitViews(client, probes, Duration.ofMinutes(2))) {
                 notes.add("the sales probe accounts' views did not appear within 2 min: stream visibility not measured");
                 return List.of();
@@ -260,7 +266,6 @@ public final class StoreBenchmark {
             AtomicLong ids = new AtomicLong();
             Supplier<String> orderIds = () -> "BV-" + runId + "-" + ids.incrementAndGet();
             List<StreamVisibility.Result> results = new ArrayList<>();
-            Queue<String[]> blocked = new ConcurrentLinkedQueue<>();
             try (ViewStream sales = new ViewStream(http, "/api/stream/views/sales?accountManager=" + manager)) {
                 if (!sales.started(Duration.ofSeconds(30))) {
                     notes.add("the sales stream did not start within 30 s: not measured");
@@ -268,32 +273,62 @@ public final class StoreBenchmark {
                 }
                 AtomicLong n = new AtomicLong();
                 results.add(logged(StreamVisibility.measure("sales (" + manager + ")",
-                        "PlaceOrder → new in blockedOrders", sales, client, options.rate(), options.visibilityDuration(),
-                        options.sampleEvery(), Workloads.randomOf(pool), orderIds, () -> {
+                        "PlaceOrder → new in blockedOrders (then cancelled)", sales, client, options.rate(),
+                        options.visibilityDuration(), options.sampleEvery(), Workloads.randomOf(pool), orderIds, () -> {
                             String customerId = probes.get((int) (n.getAndIncrement() % probes.size()));
                             String orderId = orderIds.get();
-                            blocked.add(new String[]{customerId, orderId});
-                            return new StreamVisibility.Probe(orderId, () -> client.placeOrder(customerId, orderId));
+                            return new StreamVisibility.Probe(orderId, () -> client.placeOrder(customerId, orderId),
+                                    () -> command(http, "POST", "/api/accounts/" + customerId + "/orders/" + orderId
+                                            + "/cancel", "erp", "{\"reason\":\"benchmark\"}", 200));
                         })));
+            }
+            Queue<String[]> waiting = new ConcurrentLinkedQueue<>();
+            for (int i = 0; i < RELEASE_STOCK; i++) {
+                String customerId = releaseAccounts.get(i % releaseAccounts.size());
+                String orderId = orderIds.get();
+                if (client.placeOrder(customerId, orderId).join() == null) {
+                    waiting.add(new String[]{customerId, orderId});
+                }
             }
             try (ViewStream finance = new ViewStream(http, "/api/stream/views/finance")) {
                 if (!finance.started(Duration.ofSeconds(30))) {
                     notes.add("the finance stream did not start within 30 s: not measured");
                     return results;
                 }
-                String body = "{\"justification\":\"benchmark\",\"proposedMeasure\":\"NONE\"}";
-                results.add(logged(StreamVisibility.measure("finance", "RequestRelease → new in releaseRequests",
-                        finance, client, options.rate(), options.visibilityDuration(), options.sampleEvery(),
-                        Workloads.randomOf(pool), orderIds, () -> {
-                            String[] order = blocked.poll();
-                            return order == null ? null : new StreamVisibility.Probe(order[1], () -> http.sendAsync(
-                                    http.command("POST", "/api/accounts/" + order[0] + "/orders/" + order[1]
-                                            + "/release-requests", "sales1", body)).handle((answer, failure) ->
-                                    failure != null ? failure.toString()
-                                            : answer.statusCode() == 202 ? null : Clients.problem(answer)));
+                String request = "{\"justification\":\"benchmark\",\"proposedMeasure\":\"NONE\"}";
+                String rejection = "{\"decision\":\"REJECT\",\"note\":\"benchmark\"}";
+                results.add(logged(StreamVisibility.measure("finance",
+                        "RequestRelease → new in releaseRequests (then rejected)", finance, client, options.rate(),
+                        options.visibilityDuration(), options.sampleEvery(), Workloads.randomOf(pool), orderIds, () -> {
+                            String[] order = waiting.poll();
+                            if (order == null) {
+                                return null;
+                            }
+                            String path = "/api/accounts/" + order[0] + "/orders/" + order[1];
+                            return new StreamVisibility.Probe(order[1],
+                                    () -> command(http, "POST", path + "/release-requests", "sales1", request, 202),
+                                    () -> command(http, "POST", path + "/release-decision", "credit1", rejection, 200)
+                                            .thenCompose(error -> {
+                                                String next = orderIds.get();
+                                                return error != null ? CompletableFuture.completedFuture(error)
+                                                        : client.placeOrder(order[0], next).thenApply(placed -> {
+                                                            if (placed == null) {
+                                                                waiting.add(new String[]{order[0], next});
+                                                            }
+                                                            return placed;
+                                                        });
+                                            }));
                         })));
             }
             return results;
+        }
+
+        /** Sends a command; completes with null when answered with {@code expected}, else with why not. */
+        private static CompletableFuture<String> command(Http http, String method, String path, String user,
+                                                         String json, int expected) {
+            return http.sendAsync(http.command(method, path, user, json)).handle((answer, failure) ->
+                    failure != null ? failure.toString()
+                            : answer.statusCode() == expected ? null : Clients.problem(answer));
         }
 
         private StreamVisibility.Result logged(StreamVisibility.Result result) {

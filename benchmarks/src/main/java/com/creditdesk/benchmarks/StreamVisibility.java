@@ -15,13 +15,18 @@ import java.util.function.Supplier;
 /**
  * Command → visible on a live view's stream: open loop at a steady rate (a send is never held back by a slow
  * answer), orders on the pool as load, and every n-th command a probe whose effect has a key of its own in the
- * view (the id of a new blocked order in the sales view, of a new release request in the finance view).
+ * view (the id of a new blocked order in the sales view, of a new release request in the finance view). Once
+ * visible, a probe is resolved as the desk would (the order cancelled, the request decided), so the worklists keep
+ * the size they have in business instead of growing by every probe.
  */
 final class StreamVisibility {
     private static final long MAX_VISIBILITY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    /** One probe command: the key that shows it in the view, and how to send it (completes with null if recorded). */
-    record Probe(String key, Supplier<CompletableFuture<String>> send) {
+    /**
+     * One probe command: the key that shows it in the view, how to send it, and how to resolve what it created once
+     * it is visible (each completes with null if recorded, else why not).
+     */
+    record Probe(String key, Supplier<CompletableFuture<String>> send, Supplier<CompletableFuture<String>> resolve) {
     }
 
     /** The figures, with what was followed: the stream, the probe command, and the payloads the stream sent. */
@@ -63,6 +68,14 @@ final class StreamVisibility {
                     if (at - sent < MAX_VISIBILITY_NANOS) {
                         visibleLatencies.recordValue((at - sent) / 1000);
                     }
+                    pending.incrementAndGet(); // the resolution, besides the rate's commands
+                    probe.resolve().get().whenComplete((error, failure) -> {
+                        if (error != null || failure != null) {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(null, "resolving: " + (error != null ? error : failure));
+                        }
+                        pending.decrementAndGet();
+                    });
                     pending.decrementAndGet();
                 });
             }
