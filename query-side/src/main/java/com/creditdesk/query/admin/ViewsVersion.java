@@ -28,12 +28,13 @@ import java.util.Date;
  *   <li>the KPIs' credit applications (filed, and their final decisions per month) and each customer's periodic
  *       reviews (planned and due);</li>
  *   <li>the collection numbers: each customer's invoices with their dunning steps and settlements, the sums per dunning
- *       step and segment (reached, paid in full, collected) and per account manager (receivables, booked, collected).</li>
+ *       step and segment (reached, paid in full, collected) and per account manager (receivables, booked, collected);</li>
+ *   <li>the collection numbers' invoices as documents of their own, no longer inside their customer's.</li>
  * </ol>
  */
 @Component
 public class ViewsVersion {
-    public static final int CURRENT = 4;
+    public static final int CURRENT = 5;
     private static final String ID = "views";
     /** An upgrade whose instance went away without finishing may be taken over after this long. */
     private static final Duration UPGRADE_TIMEOUT = Duration.ofMinutes(30);

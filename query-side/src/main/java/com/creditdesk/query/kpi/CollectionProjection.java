@@ -42,13 +42,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * What the collection numbers need, kept as the KPIs are: per customer the dated facts of its invoices (the dunning
- * steps reached and the settlements, each with the account's sequence of its event, so a delivery again works out
- * the same change from what came before it) and sums per day in monthly documents: per segment, step and currency the
+ * What the collection numbers need, kept as the KPIs are: per invoice (a document of its own, so what a batch reads and
+ * writes does not grow with the customer's history) its dated facts (the dunning steps reached and the settlements,
+ * each with the account's sequence of its event, so a delivery again works out the same change from what came before
+ * it), per customer the scopes its sums go to, and sums per day in monthly documents: per segment, step and currency the
  * invoices that reached a step, those paid in full and what was settled within 30 days after it; per account manager
  * and currency their customers' receivables, orders booked and payments collected. A request reads the sums of the
  * months it covers (and, for balances, the managers' sums of every month), never the invoices.
@@ -58,27 +59,13 @@ import java.util.TreeMap;
 public class CollectionProjection implements ProjectionBatch.Prefetching {
     static final int WINDOW_DAYS = 30;
 
-    /** A customer's segment, account manager and currency, and its invoices' dunning steps and settlements. */
-    record CollectionCustomer(String customerId, Segment segment, String accountManager, String currency,
-                              List<CollectionInvoice> invoices) {
-        CollectionCustomer {
-            invoices = invoices == null ? List.of() : List.copyOf(invoices);
-        }
-
-        Optional<CollectionInvoice> invoice(String invoiceId) {
-            return invoices.stream().filter(i -> i.invoiceId().equals(invoiceId)).findFirst();
-        }
-
-        CollectionCustomer with(CollectionInvoice invoice) {
-            List<CollectionInvoice> more = new ArrayList<>(invoices.stream()
-                    .filter(i -> !i.invoiceId().equals(invoice.invoiceId())).toList());
-            more.add(invoice);
-            return new CollectionCustomer(customerId, segment, accountManager, currency, more);
-        }
+    /** A customer's segment, account manager and currency: the scopes of its invoices' sums. */
+    record CollectionCustomer(String customerId, Segment segment, String accountManager, String currency) {
     }
 
-    record CollectionInvoice(String invoiceId, BigDecimal amount, LocalDate issueDate, LocalDate dueDate,
-                             List<StepFact> steps, List<PaidFact> settlements) {
+    /** One invoice of a customer, with its dunning steps and settlements. */
+    record CollectionInvoice(String customerId, String invoiceId, BigDecimal amount, LocalDate issueDate,
+                             LocalDate dueDate, List<StepFact> steps, List<PaidFact> settlements) {
         CollectionInvoice {
             steps = steps == null ? List.of() : List.copyOf(steps);
             settlements = settlements == null ? List.of() : List.copyOf(settlements);
@@ -93,13 +80,13 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
         CollectionInvoice reached(StepFact step) {
             List<StepFact> more = new ArrayList<>(steps);
             more.add(step);
-            return new CollectionInvoice(invoiceId, amount, issueDate, dueDate, more, settlements);
+            return new CollectionInvoice(customerId, invoiceId, amount, issueDate, dueDate, more, settlements);
         }
 
         CollectionInvoice settled(PaidFact paid) {
             List<PaidFact> more = new ArrayList<>(settlements);
             more.add(paid);
-            return new CollectionInvoice(invoiceId, amount, issueDate, dueDate, steps, more);
+            return new CollectionInvoice(customerId, invoiceId, amount, issueDate, dueDate, steps, more);
         }
     }
 
@@ -110,6 +97,8 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
     }
 
     private final KeyedViews<CollectionCustomer> customers;
+    /** Per {@code customerId|invoiceId} (an invoice's identifier is its customer's). */
+    private final KeyedViews<CollectionInvoice> invoices;
     /** Per segment|step|currency: {@code reached} per step day; {@code cured} and {@code collected} per step day|paid day. */
     private final DatedSums steps;
     /** Per manager|currency: {@code invoiced}, {@code settled}, {@code booked}, {@code collected} per day, {@code spans} per from|due. */
@@ -118,6 +107,7 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
 
     CollectionProjection(MongoDatabase database, ReportingCurrency reporting) {
         this.customers = new KeyedViews<>(database.getCollection("kpi_collection_customers"), CollectionCustomer.class);
+        this.invoices = new KeyedViews<>(database.getCollection("kpi_collection_invoices"), CollectionInvoice.class);
         this.steps = new DatedSums(database.getCollection("kpi_collection_steps"), DatedSums.Period.MONTH);
         this.managers = new DatedSums(database.getCollection("kpi_collection_managers"), DatedSums.Period.MONTH);
         this.reporting = reporting;
@@ -131,12 +121,31 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
                         || m.getPayload() instanceof DunningStepReached || m.getPayload() instanceof OrderAccepted
                         || m.getPayload() instanceof OrderReleased)
                 .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()).distinct().toList());
+        invoices.prefetch(batch, events.stream().map(EventMessage::getPayload).flatMap(CollectionProjection::invoiceKeys)
+                .distinct().toList());
+    }
+
+    private static Stream<String> invoiceKeys(Object event) {
+        if (event instanceof InvoiceIssued e) {
+            return Stream.of(key(e.customerId(), e.invoiceId()));
+        } else if (event instanceof DunningStepReached e) {
+            return Stream.of(key(e.customerId(), e.invoiceId()));
+        } else if (event instanceof DisputeResolved e) {
+            return Stream.of(key(e.customerId(), e.invoiceId()));
+        } else if (event instanceof PaymentRegistered e) {
+            return e.allocations().stream().map(allocation -> key(e.customerId(), allocation.invoiceId()));
+        }
+        return Stream.empty();
+    }
+
+    private static String key(String customerId, String invoiceId) {
+        return customerId + "|" + invoiceId;
     }
 
     @EventHandler
     void on(AccountOpened e, @SequenceNumber long sequence) {
         customers.create(e.customerId(), sequence, new CollectionCustomer(e.customerId(), e.segment(),
-                e.accountManager(), e.currency(), List.of()));
+                e.accountManager(), e.currency()));
     }
 
     @EventHandler
@@ -147,22 +156,25 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
             if (!e.dueDate().isBefore(e.issueDate())) {
                 managers.add(event, scope, e.issueDate(), "spans", e.issueDate() + "|" + e.dueDate(), cents(e.amount()));
             }
-            customers.update(e.customerId(), sequence, known -> known.with(new CollectionInvoice(e.invoiceId(),
-                    e.amount(), e.issueDate(), e.dueDate(), List.of(), List.of())));
+            CollectionInvoice issued = new CollectionInvoice(e.customerId(), e.invoiceId(), e.amount(), e.issueDate(),
+                    e.dueDate(), List.of(), List.of());
+            String key = key(e.customerId(), e.invoiceId());
+            if (invoices.current(key).isEmpty()) {
+                invoices.create(key, sequence, issued);
+            } else {
+                invoices.update(key, sequence, known -> issued);
+            }
         });
     }
 
     @EventHandler
     void on(DunningStepReached e, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String event) {
         LocalDate on = e.dueOn() == null ? day(at) : e.dueOn();
-        customers.current(e.customerId()).ifPresent(customer -> {
-            if (customer.invoice(e.invoiceId()).isEmpty()) {
-                return;
-            }
+        String key = key(e.customerId(), e.invoiceId());
+        customers.current(e.customerId()).ifPresent(customer -> invoices.current(key).ifPresent(invoice -> {
             steps.add(event, stepScope(customer, e.step()), on, "reached", on.toString(), 1);
-            customers.update(e.customerId(), sequence, known -> known.invoice(e.invoiceId())
-                    .map(invoice -> known.with(invoice.reached(new StepFact(e.step(), on, sequence)))).orElse(known));
-        });
+            invoices.update(key, sequence, known -> known.reached(new StepFact(e.step(), on, sequence)));
+        }));
     }
 
     @EventHandler
@@ -194,7 +206,8 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
     private void settled(CollectionCustomer customer, Map<String, BigDecimal> perInvoice, LocalDate on, long sequence,
                          String event) {
         String scope = managerScope(customer);
-        perInvoice.forEach((invoiceId, amount) -> customer.invoice(invoiceId).ifPresent(invoice -> {
+        perInvoice.forEach((invoiceId, amount) -> invoices.current(key(customer.customerId(), invoiceId))
+                .ifPresent(invoice -> {
             LocalDate day = on.isBefore(invoice.issueDate()) ? invoice.issueDate() : on;
             managers.add(event, scope, day, "settled", day.toString(), cents(amount));
             if (!day.isAfter(invoice.dueDate())) {
@@ -207,23 +220,16 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
                 if (step.sequence() >= sequence || ChronoUnit.DAYS.between(step.on(), paidOn) > WINDOW_DAYS) {
                     continue;
                 }
-                String key = step.on() + "|" + paidOn;
-                steps.add(event, stepScope(customer, step.step()), step.on(), "collected", key,
+                String stepAndPaid = step.on() + "|" + paidOn;
+                steps.add(event, stepScope(customer, step.step()), step.on(), "collected", stepAndPaid,
                         cents(amount.min(before.max(BigDecimal.ZERO))));
                 if (paidInFull) {
-                    steps.add(event, stepScope(customer, step.step()), step.on(), "cured", key, 1);
+                    steps.add(event, stepScope(customer, step.step()), step.on(), "cured", stepAndPaid, 1);
                 }
             }
+            invoices.update(key(customer.customerId(), invoiceId), sequence,
+                    known -> known.settled(new PaidFact(on, amount, sequence)));
         }));
-        customers.update(customer.customerId(), sequence, known -> {
-            CollectionCustomer changed = known;
-            for (Map.Entry<String, BigDecimal> paid : perInvoice.entrySet()) {
-                CollectionCustomer current = changed;
-                changed = current.invoice(paid.getKey()).map(invoice -> current.with(invoice.settled(
-                        new PaidFact(on, paid.getValue(), sequence)))).orElse(current);
-            }
-            return changed;
-        });
     }
 
     @EventHandler
@@ -244,6 +250,7 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
     @ResetHandler
     void reset() {
         customers.clear();
+        invoices.clear();
         steps.clear();
         managers.clear();
     }

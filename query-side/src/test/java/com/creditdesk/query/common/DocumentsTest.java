@@ -41,6 +41,7 @@ class DocumentsTest {
             "com.creditdesk.query.invoice.InvoiceProjection$InvoiceRecord",
             "com.creditdesk.query.group.GroupProjection$GroupRecord",
             "com.creditdesk.query.kpi.CollectionProjection$CollectionCustomer",
+            "com.creditdesk.query.kpi.CollectionProjection$CollectionInvoice",
             "com.creditdesk.query.kpi.KpiFacts$CustomerInvoices",
             "com.creditdesk.query.kpi.KpiFacts$OrderFacts",
             "com.creditdesk.query.kpi.KpiFacts$ApplicationFacts",

@@ -20,7 +20,8 @@ public final class ProjectedViews {
     public static final List<String> COLLECTIONS = List.of("accounts", "account_checkpoints", "timeline",
             "timeline_heads", "orders",
             "orders_blocked", "reviews", "invoices", "invoices_followed", "kpi_customers", "kpi_orders",
-            "kpi_applications", "kpi_reviews", "kpi_collection_customers", "applications", "groups", "bank_lines");
+            "kpi_applications", "kpi_reviews", "kpi_collection_customers", "kpi_collection_invoices", "applications",
+            "groups", "bank_lines");
     /**
      * Every collection of sums (DatedSums): one document per period, scope and writer (the segment that
      * applied the events), so they compare as the sums over the writers.
