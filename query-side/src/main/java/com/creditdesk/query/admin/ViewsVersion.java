@@ -27,9 +27,11 @@ import java.util.Date;
  *       release request in an order's history; the last entry of each account's timeline;</li>
  *   <li>the KPIs' credit applications (filed, and their final decisions per month) and each customer's periodic
  *       reviews (planned and due);</li>
- *   <li>the collection numbers: each customer's invoices with their dunning steps and settlements, the sums per dunning
- *       step and segment (reached, paid in full, collected) and per account manager (receivables, booked, collected);</li>
- *   <li>the collection numbers' and the KPIs' invoices as documents of their own, no longer inside their customer's.</li>
+ *   <li>the collection numbers: each customer's invoices with their dunning steps and settlements, the sums per
+ *       dunning step and segment (reached, paid in full, collected) and per account manager (receivables, booked,
+ *       collected);</li>
+ *   <li>the collection numbers' and the KPIs' invoices as documents of their own, no longer inside their
+ *       customer's.</li>
  * </ol>
  */
 @Component

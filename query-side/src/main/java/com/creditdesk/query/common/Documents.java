@@ -33,9 +33,8 @@ import java.util.TreeMap;
  * ({@code _id}, {@code lastSequence}) beside it.
  * <p>
  * Records become documents by their components and documents records through the canonical constructor, directly:
- * what Jackson's {@code convertValue} gives, without its token buffer in between, which was most of a rebuild's time
- * (a customer's collection figures hold a year of invoices, read and written once per batch) and much of a view's
- * reading. Values of types this does not know still go through Jackson.
+ * what Jackson's {@code convertValue} gives, without its token buffer in between, which was most of a projection
+ * thread's time in a rebuild and much of a view's reading. Values of types this does not know go through Jackson.
  */
 public final class Documents {
     private static final ObjectMapper MAPPER = JsonMapper.builder()

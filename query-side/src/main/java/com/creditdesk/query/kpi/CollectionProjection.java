@@ -46,13 +46,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * What the collection numbers need, kept as the KPIs are: per invoice (a document of its own, so what a batch reads and
- * writes does not grow with the customer's history) its dated facts (the dunning steps reached and the settlements,
- * each with the account's sequence of its event, so a delivery again works out the same change from what came before
- * it), per customer the scopes its sums go to, and sums per day in monthly documents: per segment, step and currency the
- * invoices that reached a step, those paid in full and what was settled within 30 days after it; per account manager
- * and currency their customers' receivables, orders booked and payments collected. A request reads the sums of the
- * months it covers (and, for balances, the managers' sums of every month), never the invoices.
+ * What the collection numbers need, kept as the KPIs are: per invoice (a document of its own, so what a batch reads
+ * and writes does not grow with the customer's history) its dated facts (the dunning steps reached and the
+ * settlements, each with the account's sequence of its event, so a delivery again works out the same change from what
+ * came before it), per customer the scopes its sums go to, and sums per day in monthly documents: per segment, step
+ * and currency the invoices that reached a step, those paid in full and what was settled within 30 days after it; per
+ * account manager and currency their customers' receivables, orders booked and payments collected. A request reads
+ * the sums of the months it covers (and, for balances, the managers' sums of every month), never the invoices.
  */
 @Component
 @ProcessingGroup(KpiProjection.GROUP)
@@ -121,8 +121,8 @@ public class CollectionProjection implements ProjectionBatch.Prefetching {
                         || m.getPayload() instanceof DunningStepReached || m.getPayload() instanceof OrderAccepted
                         || m.getPayload() instanceof OrderReleased)
                 .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier()).distinct().toList());
-        invoices.prefetch(batch, events.stream().map(EventMessage::getPayload).flatMap(CollectionProjection::invoiceKeys)
-                .distinct().toList());
+        invoices.prefetch(batch, events.stream().map(EventMessage::getPayload)
+                .flatMap(CollectionProjection::invoiceKeys).distinct().toList());
     }
 
     private static Stream<String> invoiceKeys(Object event) {

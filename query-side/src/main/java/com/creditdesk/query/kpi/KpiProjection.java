@@ -68,8 +68,8 @@ import java.util.stream.Stream;
  * placed and blocked counted per day and, for the first and last day of a period, per instant; release
  * decisions, sales signals and the final decisions on credit applications per month; per invoice its dated facts
  * (a document of its own, so what a batch writes does not grow with the customer's history) and per customer the
- * identifiers of its invoices, read only for the customers a period's signals are about; and per customer the periodic reviews
- * planned and due, found by their due days (indexed).
+ * identifiers of its invoices, read only for the customers a period's signals are about; and per customer the
+ * periodic reviews planned and due, found by their due days (indexed).
  */
 @Component
 @ProcessingGroup(KpiProjection.GROUP)
