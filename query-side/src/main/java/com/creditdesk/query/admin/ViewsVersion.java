@@ -30,8 +30,7 @@ import java.util.Date;
  *   <li>the collection numbers: each customer's invoices with their dunning steps and settlements, the sums per
  *       dunning step and segment (reached, paid in full, collected) and per account manager (receivables, booked,
  *       collected);</li>
- *   <li>the collection numbers' and the KPIs' invoices as documents of their own, no longer inside their
- *       customer's.</li>
+ *   <li>the collection numbers' invoices as documents of their own, no longer inside their customer's.</li>
  * </ol>
  */
 @Component

@@ -34,19 +34,10 @@ final class KpiFacts {
         }
     }
 
-    /** Which invoices a customer has: whose facts a sales signal's follow-up is judged on. */
-    record CustomerInvoices(String customerId, List<String> invoiceIds) {
+    /** A customer's invoices with their settlements: what a sales signal's follow-up is judged on. */
+    record CustomerInvoices(String customerId, List<InvoiceFacts> invoices) {
         CustomerInvoices {
-            invoiceIds = invoiceIds == null ? List.of() : List.copyOf(invoiceIds);
-        }
-
-        CustomerInvoices with(String invoiceId) {
-            if (invoiceIds.contains(invoiceId)) {
-                return this;
-            }
-            List<String> more = new ArrayList<>(invoiceIds);
-            more.add(invoiceId);
-            return new CustomerInvoices(customerId, more);
+            invoices = invoices == null ? List.of() : List.copyOf(invoices);
         }
     }
 

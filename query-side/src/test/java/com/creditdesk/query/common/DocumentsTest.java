@@ -43,7 +43,6 @@ class DocumentsTest {
             "com.creditdesk.query.kpi.CollectionProjection$CollectionCustomer",
             "com.creditdesk.query.kpi.CollectionProjection$CollectionInvoice",
             "com.creditdesk.query.kpi.KpiFacts$CustomerInvoices",
-            "com.creditdesk.query.kpi.KpiFacts$InvoiceFacts",
             "com.creditdesk.query.kpi.KpiFacts$OrderFacts",
             "com.creditdesk.query.kpi.KpiFacts$ApplicationFacts",
             "com.creditdesk.query.kpi.KpiFacts$CustomerReviews",

@@ -19,7 +19,7 @@ public final class ProjectedViews {
     /** Every collection of views the projections write, one document per key. */
     public static final List<String> COLLECTIONS = List.of("accounts", "account_checkpoints", "timeline",
             "timeline_heads", "orders",
-            "orders_blocked", "reviews", "invoices", "invoices_followed", "kpi_customers", "kpi_invoices", "kpi_orders",
+            "orders_blocked", "reviews", "invoices", "invoices_followed", "kpi_customers", "kpi_orders",
             "kpi_applications", "kpi_reviews", "kpi_collection_customers", "kpi_collection_invoices", "applications",
             "groups", "bank_lines");
     /**
