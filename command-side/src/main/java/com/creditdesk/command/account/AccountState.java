@@ -93,11 +93,11 @@ abstract class AccountState {
         return credit.figures(today, orders.openAmount(), invoices.all());
     }
 
-    /** What the account answers its group: its exposure now and the sequence of its last event. */
+    /** What the account answers its group: its exposure, its last event's sequence, the reserved orders it counts. */
     MemberExposure memberExposure(LocalDate today) {
         Long version = AggregateLifecycle.getVersion();
         return new MemberExposure(customerId, membership.groupId(), figures(today).exposure(),
-                version == null ? -1 : version);
+                version == null ? -1 : version, orders.openWithGroupReservation());
     }
 
     /**

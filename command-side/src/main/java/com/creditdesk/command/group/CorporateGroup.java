@@ -124,6 +124,10 @@ public class CorporateGroup {
         }
         handle(new RecordMemberExposure(cmd.groupId(), cmd.customerId(), cmd.memberExposure(), cmd.accountSequence(),
                 null));
+        // orders the account's exposure already counts, whose own report has not arrived yet: not counted twice
+        cmd.countedOrderIds().stream().filter(reservations::containsKey).toList().forEach(counted ->
+                handle(new RecordMemberExposure(cmd.groupId(), cmd.customerId(), cmd.memberExposure(),
+                        cmd.accountSequence(), counted)));
         if (members.values().stream().anyMatch(Objects::isNull)) {
             throw new GroupMemberJoining("a member of group " + groupId + " is joining; its exposure follows");
         }

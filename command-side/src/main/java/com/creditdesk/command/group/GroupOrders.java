@@ -33,7 +33,8 @@ public class GroupOrders {
 
     private Mono<OrderPlacement> throughGroup(PlaceOrder order, MemberExposure member) {
         return commands.<GroupCredit>send(new ReserveGroupCredit(member.groupId(), order.customerId(),
-                        order.orderId(), order.amount(), member.exposure(), member.accountSequence()))
+                        order.orderId(), order.amount(), member.exposure(), member.accountSequence(),
+                        member.countedOrderIds()))
                 .flatMap(groupCredit -> commands.<OrderPlacement>send(order.withGroupCredit(groupCredit))
                         .flatMap(placement -> groupCredit.reserved() && placement.status() != OrderStatus.ACCEPTED
                                 ? commands.send(new ReleaseGroupCredit(member.groupId(), order.orderId()))

@@ -61,6 +61,14 @@ public final class OrderBook {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** Open orders accepted with room their group reserved: what the group must not count again beside them. */
+    public List<String> openWithGroupReservation() {
+        return orders.values().stream().filter(OrderLine::open).filter(order -> order.status() == OrderStatus.ACCEPTED
+                        && order.decision() != null && order.decision().group() != null
+                        && order.decision().group().reserved())
+                .map(OrderLine::orderId).sorted().toList();
+    }
+
     /** The same order sent again gets the first answer; the same id with other content is refused. */
     public Optional<OrderPlacement> repeated(PlaceOrder cmd) {
         OrderLine known = orders.get(cmd.orderId());

@@ -38,7 +38,7 @@ class GroupMemberTest {
         fixture().given(OPENED, LIMIT)
                 .when(new JoinGroup(C, "G-1", "EUR", "credit1"))
                 .expectEvents(JOINED)
-                .expectResultMessagePayload(new MemberExposure(C, "G-1", eur("0"), 2));
+                .expectResultMessagePayload(new MemberExposure(C, "G-1", eur("0"), 2, List.of()));
         fixture().given(OPENED, LIMIT, JOINED)
                 .when(new JoinGroup(C, "G-1", "EUR", "credit1"))
                 .expectNoEvents();
@@ -55,7 +55,7 @@ class GroupMemberTest {
         fixture().given(OPENED, LIMIT, JOINED)
                 .when(new PlaceOrder(C, "O-1", eur("500"), "EUR", null, "erp"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new MemberExposure(C, "G-1", eur("0"), 2));
+                .expectResultMessagePayload(new MemberExposure(C, "G-1", eur("0"), 2, List.of()));
     }
 
     @Test
@@ -67,6 +67,18 @@ class GroupMemberTest {
                 .when(new PlaceOrder(C, "O-1", eur("500"), "EUR", null, "erp", room))
                 .expectEvents(new OrderAccepted(C, "O-1", eur("500"), "EUR", null, decision, "erp"),
                         new GroupExposureChanged(C, "G-1", eur("500"), "O-1"));
+    }
+
+    @Test
+    void theMembersNextAnswerNamesTheReservedOrdersItCounts() {
+        GroupCredit room = new GroupCredit("G-1", eur("20000"), eur("12000"), true);
+        CreditDecision decision = new CreditDecision(eur("10000"), eur("0"), eur("0"), eur("500"), eur("0"), 0, false,
+                false, "v1", room);
+        fixture().given(OPENED, LIMIT, JOINED, new OrderAccepted(C, "O-1", eur("500"), "EUR", null, decision, "erp"),
+                        new GroupExposureChanged(C, "G-1", eur("500"), "O-1"))
+                .when(new PlaceOrder(C, "O-2", eur("700"), "EUR", null, "erp"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new MemberExposure(C, "G-1", eur("500"), 4, List.of("O-1")));
     }
 
     @Test

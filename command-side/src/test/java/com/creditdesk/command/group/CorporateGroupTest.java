@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The group's headroom: reserved for members' orders one after the other, ended when the member counts them. */
 class CorporateGroupTest {
@@ -58,7 +59,7 @@ class CorporateGroupTest {
     @Test
     void anOrderThatFitsTheGroupsHeadroomIsReservedWithTheGroupsFigures() {
         fixture.given(FORMED, HEAD_OFFICE, SUBSIDIARY, HEAD_OFFICE_OWES, SUBSIDIARY_OWES)
-                .when(new ReserveGroupCredit(G, "C-2", "O-1", eur("3000"), eur("1000"), 3))
+                .when(new ReserveGroupCredit(G, "C-2", "O-1", eur("3000"), eur("1000"), 3, List.of()))
                 .expectEvents(new GroupCreditReserved(G, "C-2", "O-1", eur("3000"), eur("7000"), eur("10000")))
                 .expectResultMessagePayload(new GroupCredit(G, eur("10000"), eur("7000"), true));
     }
@@ -67,7 +68,7 @@ class CorporateGroupTest {
     void roomReservedForOneMembersOrderIsNotGivenToAnothers() {
         fixture.given(FORMED, HEAD_OFFICE, SUBSIDIARY, HEAD_OFFICE_OWES, SUBSIDIARY_OWES,
                         new GroupCreditReserved(G, "C-2", "O-1", eur("3000"), eur("7000"), eur("10000")))
-                .when(new ReserveGroupCredit(G, "C-1", "O-2", eur("0.01"), eur("6000"), 5))
+                .when(new ReserveGroupCredit(G, "C-1", "O-2", eur("0.01"), eur("6000"), 5, List.of()))
                 .expectEvents(new GroupLimitExceeded(G, "C-1", "O-2", eur("0.01"), eur("10000"), eur("10000")))
                 .expectResultMessagePayload(new GroupCredit(G, eur("10000"), eur("10000"), false));
     }
@@ -75,7 +76,8 @@ class CorporateGroupTest {
     @Test
     void theMembersNewerExposureCountsBeforeItsOrderIsChecked() {
         fixture.given(FORMED, HEAD_OFFICE, SUBSIDIARY, HEAD_OFFICE_OWES, SUBSIDIARY_OWES)
-                .when(new ReserveGroupCredit(G, "C-1", "O-3", eur("3000"), eur("1000"), 9)) // it was paid meanwhile
+                // it was paid meanwhile
+                .when(new ReserveGroupCredit(G, "C-1", "O-3", eur("3000"), eur("1000"), 9, List.of()))
                 .expectEvents(new MemberExposureRecorded(G, "C-1", eur("1000"), 9, null),
                         new GroupCreditReserved(G, "C-1", "O-3", eur("3000"), eur("2000"), eur("10000")));
     }
@@ -88,9 +90,23 @@ class CorporateGroupTest {
                 .when(new RecordMemberExposure(G, "C-2", eur("4000"), 4, "O-1"))
                 .expectEvents(counted);
         fixture.given(FORMED, HEAD_OFFICE, SUBSIDIARY, HEAD_OFFICE_OWES, SUBSIDIARY_OWES, reserved, counted)
-                .when(new ReserveGroupCredit(G, "C-2", "O-1", eur("3000"), eur("4000"), 4))
+                .when(new ReserveGroupCredit(G, "C-2", "O-1", eur("3000"), eur("4000"), 4, List.of()))
                 .expectNoEvents()
                 .expectResultMessagePayload(new GroupCredit(G, eur("10000"), eur("10000"), true));
+    }
+
+    /** Red before: the newer word counted O-1 and so did its reservation (9,000): room refused that exists. */
+    @Test
+    void aReservedOrderTheMembersExposureAlreadyCountsIsNotCountedTwice() {
+        MemberExposureRecorded headOfficeOwes = new MemberExposureRecorded(G, "C-1", eur("2000"), 5, null);
+        GroupCreditReserved reserved = new GroupCreditReserved(G, "C-2", "O-1", eur("3000"), eur("3000"), eur("10000"));
+        fixture.given(FORMED, HEAD_OFFICE, SUBSIDIARY, headOfficeOwes, SUBSIDIARY_OWES, reserved)
+                // O-1 was accepted (C-2 owes 4,000 now) before the account's report of it reached the group
+                .when(new ReserveGroupCredit(G, "C-2", "O-2", eur("2000"), eur("4000"), 4, List.of("O-1")))
+                .expectEvents(new MemberExposureRecorded(G, "C-2", eur("4000"), 4, null),
+                        new MemberExposureRecorded(G, "C-2", eur("4000"), 4, "O-1"),
+                        new GroupCreditReserved(G, "C-2", "O-2", eur("2000"), eur("6000"), eur("10000")))
+                .expectResultMessagePayload(new GroupCredit(G, eur("10000"), eur("6000"), true));
     }
 
     @Test
@@ -111,7 +127,7 @@ class CorporateGroupTest {
     @Test
     void whileAMemberIsJoiningTheCheckWaitsForItsExposure() {
         fixture.given(FORMED, HEAD_OFFICE, HEAD_OFFICE_OWES, SUBSIDIARY)
-                .when(new ReserveGroupCredit(G, "C-1", "O-1", eur("100"), eur("6000"), 5))
+                .when(new ReserveGroupCredit(G, "C-1", "O-1", eur("100"), eur("6000"), 5, List.of()))
                 .expectNoEvents()
                 .expectException(GroupMemberJoining.class);
     }
@@ -119,7 +135,7 @@ class CorporateGroupTest {
     @Test
     void onlyMembersReserveAndAMemberIsAddedOnce() {
         fixture.given(FORMED, HEAD_OFFICE, HEAD_OFFICE_OWES)
-                .when(new ReserveGroupCredit(G, "C-9", "O-1", eur("100"), eur("0"), 1))
+                .when(new ReserveGroupCredit(G, "C-9", "O-1", eur("100"), eur("0"), 1, List.of()))
                 .expectNoEvents()
                 .expectException(Refusal.NotFound.class);
         fixture.given(FORMED, HEAD_OFFICE)

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Commands on the customer credit account itself. Every command names the principal who sent it. */
 public final class AccountCommands {
@@ -40,8 +41,13 @@ public final class AccountCommands {
 
     /**
      * What the account answers a group: its exposure now and the sequence of its last event, so the group keeps
-     * the latest it was told. A member's order is answered so first, before the group is asked for room.
+     * the latest it was told, and the open orders it accepted with room the group reserved (counted in that exposure).
+     * A member's order is answered so first, before the group is asked for room.
      */
-    public record MemberExposure(String customerId, String groupId, BigDecimal exposure, long accountSequence) {
+    public record MemberExposure(String customerId, String groupId, BigDecimal exposure, long accountSequence,
+                                 List<String> countedOrderIds) {
+        public MemberExposure {
+            countedOrderIds = countedOrderIds == null ? List.of() : List.copyOf(countedOrderIds);
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.creditdesk.api.group;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Commands on a corporate group (a head office and its subsidiaries) with a limit over all of them. A group is its
@@ -40,10 +41,16 @@ public final class GroupCommands {
     /**
      * Before a member's order is checked: the group reserves the order's amount if the group's exposure leaves room
      * for it, else refuses; either way it answers the group's figures, which become inputs of the order's credit
-     * decision. {@code memberExposure} is the member's own exposure as its account knows it now.
+     * decision. {@code memberExposure} is the member's own exposure as its account knows it now, and
+     * {@code countedOrderIds} the orders accepted with room the group reserved that it already counts: their
+     * reservations end, or the group would count them twice until the account's report of each arrives.
      */
     public record ReserveGroupCredit(String groupId, String customerId, String orderId, BigDecimal amount,
-                                     BigDecimal memberExposure, long accountSequence) {
+                                     BigDecimal memberExposure, long accountSequence, List<String> countedOrderIds) {
+        public ReserveGroupCredit {
+            countedOrderIds = countedOrderIds == null ? List.of() : List.copyOf(countedOrderIds);
+        }
+
         @TargetAggregateIdentifier
         public String aggregateId() {
             return GroupCommands.aggregateId(groupId);
